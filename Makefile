@@ -1,0 +1,72 @@
+# Filmdesk: `make run` to try it, `make test` to check it.
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+DEV_STAMP := $(VENV)/.dev-installed
+
+.PHONY: run serve test lint fmt browser clean
+
+$(PY):
+	@py=""; for candidate in python3.13 python3.12 python3 python; do \
+	  if command -v $$candidate >/dev/null 2>&1 && \
+	     $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+	    py=$$candidate; break; fi; done; \
+	if [ -z "$$py" ]; then \
+	  echo "Filmdesk needs Python 3.12 or newer: install it (for example 'pyenv install 3.13' or your system's python3.13 package) and run make again." >&2; \
+	  exit 1; fi; \
+	echo "Creating $(VENV) with $$($$py --version)"; \
+	$$py -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(RUNTIME_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --editable .
+	@touch $@
+
+$(DEV_STAMP): pyproject.toml $(RUNTIME_STAMP)
+	$(PY) -m pip install --quiet --group dev --editable .
+	@touch $@
+
+run: export DEBUG = 1
+run: $(RUNTIME_STAMP)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) seed_demo
+	$(MANAGE) create_local_editor
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# Production settings under gunicorn. Operators set SECRET_KEY, ALLOWED_HOSTS and
+# HTTPS themselves (docs/deployment.md); the defaults here serve on loopback.
+serve: export ALLOWED_HOSTS ?= 127.0.0.1,localhost
+serve: export HTTPS ?= false
+serve: $(RUNTIME_STAMP)
+	@mkdir -p var
+	@[ -s var/serve-secret-key ] || $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > var/serve-secret-key
+	SECRET_KEY="$${SECRET_KEY:-$$(cat var/serve-secret-key)}" sh -c '\
+	  $(MANAGE) migrate --noinput && \
+	  $(MANAGE) collectstatic --noinput --verbosity 0 && \
+	  exec $(VENV)/bin/gunicorn --config config/gunicorn.py config.wsgi'
+
+test: $(DEV_STAMP) browser
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+# The browser tests drive Debian's Chromium; install it once when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium: install it (Debian: sudo apt-get install chromium) and run make test again." >&2; \
+	    exit 1; fi; }
+
+lint: $(DEV_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: $(DEV_STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) var
