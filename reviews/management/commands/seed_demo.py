@@ -1,8 +1,13 @@
 from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from films.demo import load_film_world
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (idempotent)."
+    help = "Load the demo content: Last Men in Aleppo and its world. Safe to run again."
 
+    @transaction.atomic
     def handle(self, *args, **options):
-        self.stdout.write("No demo content to load yet.")
+        film = load_film_world()
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {film}."))

@@ -1,0 +1,266 @@
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django_countries.fields import CountryField
+
+from images.paths import poster_path
+from people.models import Organisation, Person, ValidatedModel
+from people.naming import split_names, unique_slug
+from people.validators import (
+    WIKIDATA_PATTERN,
+    empty_or_matches,
+    imdb_pattern,
+    imdb_validator,
+    not_empty,
+    validate_wikidata_id,
+    year_in_range,
+    year_validators,
+)
+
+
+class Genre(ValidatedModel):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+
+class FilmQuerySet(models.QuerySet):
+    def matching_title(self, title, year=None):
+        """Films called `title` (or so known), in `year` when given."""
+        title = title.strip()
+        films = self.filter(
+            Q(title__iexact=title)
+            | Q(original_title__iexact=title)
+            | Q(also_known_as__icontains=title)
+        )
+        return films.filter(year=year) if year else films
+
+
+class Film(ValidatedModel):
+    class Kind(models.TextChoices):
+        FEATURE = "feature", "Feature"
+        DOCUMENTARY = "documentary", "Documentary"
+        SHORT = "short", "Short"
+        SHORT_DOCUMENTARY = "short_documentary", "Short documentary"
+        SERIES = "series", "Series"
+
+    title = models.CharField(max_length=300)
+    original_title = models.CharField(max_length=300, blank=True)
+    also_known_as = models.TextField(
+        blank=True, help_text="Other titles, one per line, in any script."
+    )
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=year_validators
+    )
+    release_date = models.DateField(null=True, blank=True)
+    runtime_minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    countries = CountryField(multiple=True, blank=True)
+    languages = models.CharField(
+        max_length=300, blank=True, help_text="Comma-separated, e.g. 'Arabic, English'."
+    )
+    genres = models.ManyToManyField(Genre, blank=True, related_name="films")
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.FEATURE)
+    synopsis = models.TextField(blank=True)
+    poster = models.ImageField(upload_to=poster_path, blank=True)
+    poster_alt = models.CharField("poster alt text", max_length=300, blank=True)
+    wikidata_id = models.CharField(
+        "Wikidata id", max_length=20, blank=True, validators=[validate_wikidata_id]
+    )
+    imdb_id = models.CharField(
+        "IMDb id",
+        max_length=20,
+        blank=True,
+        validators=[imdb_validator("tt", "tt6333070")],
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FilmQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=year_in_range("year"), name="film_year_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(runtime_minutes__isnull=True) | Q(runtime_minutes__gt=0),
+                name="film_runtime_positive",
+            ),
+            models.CheckConstraint(
+                condition=empty_or_matches("wikidata_id", WIKIDATA_PATTERN),
+                name="film_wikidata_id_format",
+            ),
+            models.CheckConstraint(
+                condition=empty_or_matches("imdb_id", imdb_pattern("tt")),
+                name="film_imdb_id_format",
+            ),
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=not_empty("wikidata_id"),
+                name="film_unique_wikidata_id",
+                violation_error_message="Another film has this Wikidata id.",
+            ),
+            models.UniqueConstraint(
+                fields=["imdb_id"],
+                condition=not_empty("imdb_id"),
+                name="film_unique_imdb_id",
+                violation_error_message="Another film has this IMDb id.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            name = f"{self.title} {self.year}" if self.year else self.title
+            self.slug = unique_slug(self, name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("films:detail", kwargs={"slug": self.slug})
+
+    @property
+    def aliases(self):
+        return split_names(self.also_known_as)
+
+    @property
+    def language_list(self):
+        return [part.strip() for part in self.languages.split(",") if part.strip()]
+
+
+class Credit(ValidatedModel):
+    class Role(models.TextChoices):
+        DIRECTOR = "director", "Director"
+        CO_DIRECTOR = "co_director", "Co-director"
+        WRITER = "writer", "Writer"
+        PRODUCER = "producer", "Producer"
+        EXECUTIVE_PRODUCER = "executive_producer", "Executive producer"
+        CINEMATOGRAPHER = "cinematographer", "Cinematographer"
+        EDITOR = "editor", "Editor"
+        COMPOSER = "composer", "Composer"
+        CAST = "cast", "Cast"
+        SUBJECT = "subject", "Subject"
+        PRODUCTION_COMPANY = "production_company", "Production company"
+        DISTRIBUTOR = "distributor", "Distributor"
+        FOOTAGE_BY = "footage_by", "Footage by"
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="credits")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="credits"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="credits",
+    )
+    role = models.CharField(max_length=30, choices=Role)
+    character = models.CharField(max_length=200, blank=True)
+    credited_as = models.CharField(max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["film", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, organisation__isnull=True)
+                | Q(person__isnull=True, organisation__isnull=False),
+                name="credit_names_one_party",
+                violation_error_message="A credit names a person or an organisation: "
+                "exactly one of the two.",
+            ),
+            models.UniqueConstraint(
+                fields=["film", "person", "role", "character"],
+                condition=Q(person__isnull=False),
+                name="credit_unique_person",
+                violation_error_message="This person has this credit already.",
+            ),
+            models.UniqueConstraint(
+                fields=["film", "organisation", "role", "character"],
+                condition=Q(organisation__isnull=False),
+                name="credit_unique_organisation",
+                violation_error_message="This organisation has this credit already.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.party} — {self.get_role_display()} — {self.film}"
+
+    @property
+    def party(self):
+        return self.person or self.organisation
+
+    @property
+    def display_name(self):
+        return self.credited_as or str(self.party)
+
+
+class Award(ValidatedModel):
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, blank=True)
+    presenter = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="awards_presented"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+
+class Nomination(ValidatedModel):
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="nominations")
+    award = models.ForeignKey(
+        Award, on_delete=models.PROTECT, related_name="nominations"
+    )
+    category = models.CharField(max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField(validators=year_validators)
+    edition = models.CharField(max_length=100, blank=True, help_text="e.g. 90th")
+    won = models.BooleanField(default=False)
+    honourees = models.ManyToManyField(
+        Person, blank=True, related_name="nominations", verbose_name="people honoured"
+    )
+
+    class Meta:
+        ordering = ["-year", "award__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=year_in_range("year"), name="nomination_year_range"
+            ),
+            models.UniqueConstraint(
+                fields=["film", "award", "category", "year"],
+                name="nomination_unique",
+                violation_error_message="This nomination is recorded already.",
+            ),
+        ]
+
+    def __str__(self):
+        category = f": {self.category}" if self.category else ""
+        return f"{self.award}{category} ({self.year}) — {self.film}"
+
+    @property
+    def outcome(self):
+        return "Won" if self.won else "Nominated"

@@ -1,0 +1,20 @@
+import uuid
+from pathlib import PurePath
+
+
+def random_name(folder, filename):
+    """A stored path that never takes the uploaded file's own name."""
+    suffix = PurePath(filename).suffix.lower()[:8]
+    return f"{folder}/{uuid.uuid4().hex}{suffix}"
+
+
+def portrait_path(instance, filename):
+    return random_name("portraits", filename)
+
+
+def poster_path(instance, filename):
+    return random_name("posters", filename)
+
+
+def hero_path(instance, filename):
+    return random_name("heroes", filename)

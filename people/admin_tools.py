@@ -1,0 +1,94 @@
+"""Admin pieces shared by the film world's admins: duplicate warnings and merging."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from people.merging import merge
+
+
+class DuplicateWarningForm(forms.ModelForm):
+    """On creation, stop once if the name matches an existing record, linking to it."""
+
+    not_a_duplicate = forms.BooleanField(
+        required=False,
+        label="This is not a duplicate",
+        help_text="Tick to save although a record with this name exists.",
+    )
+
+    def possible_duplicates(self):
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk or cleaned.get("not_a_duplicate"):
+            return cleaned
+        duplicates = list(self.possible_duplicates()[:5])
+        if duplicates:
+            meta = self._meta.model._meta
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (
+                        reverse(
+                            f"admin:{meta.app_label}_{meta.model_name}_change",
+                            args=[d.pk],
+                        ),
+                        str(d),
+                    )
+                    for d in duplicates
+                ),
+            )
+            raise forms.ValidationError(
+                format_html(
+                    "This may be a duplicate of {}. Check it, or tick "
+                    "“This is not a duplicate” and save again.",
+                    links,
+                )
+            )
+        return cleaned
+
+
+class MergeForm(forms.Form):
+    keep = forms.ModelChoiceField(
+        queryset=None, widget=forms.RadioSelect, empty_label=None, label="Keep"
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = queryset
+
+
+@admin.action(description="Merge selected %(verbose_name_plural)s")
+def merge_selected(modeladmin, request, queryset):
+    if queryset.count() < 2:
+        modeladmin.message_user(
+            request, "Select at least two records to merge.", messages.WARNING
+        )
+        return None
+    if "confirm" in request.POST:
+        form = MergeForm(request.POST, queryset=queryset)
+        if form.is_valid():
+            keep = form.cleaned_data["keep"]
+            others = list(queryset.exclude(pk=keep.pk))
+            merge(keep, others)
+            modeladmin.message_user(
+                request,
+                f"Merged {len(others)} into “{keep}”; their names are now aliases.",
+                messages.SUCCESS,
+            )
+            return None
+    else:
+        form = MergeForm(queryset=queryset)
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": f"Merge {queryset.model._meta.verbose_name_plural}",
+        "form": form,
+        "queryset": queryset,
+        "opts": modeladmin.model._meta,
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/people/merge.html", context)

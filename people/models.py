@@ -1,0 +1,259 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django_countries.fields import CountryField
+
+from images.paths import portrait_path
+from people.naming import split_names, unique_slug
+from people.validators import (
+    WIKIDATA_PATTERN,
+    empty_or_matches,
+    imdb_pattern,
+    imdb_validator,
+    not_empty,
+    validate_wikidata_id,
+    year_in_range,
+    year_validators,
+)
+
+ALSO_KNOWN_AS_HELP = "Other names, one per line, in any script."
+
+
+class ValidatedModel(models.Model):
+    """Runs full validation on every save, so code gets the admin's errors."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.full_clean()
+        super().save(*args, **kwargs)
+
+
+class NamedQuerySet(models.QuerySet):
+    def matching_name(self, name):
+        """Rows whose name or one of whose other names is `name`, ignoring case."""
+        name = name.strip()
+        return self.filter(Q(name__iexact=name) | Q(also_known_as__icontains=name))
+
+
+class Person(ValidatedModel):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, blank=True)
+    sort_name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="How lists sort this person, e.g. 'Fayyad, Feras'. "
+        "Left empty, it is the last word of the name first.",
+    )
+    also_known_as = models.TextField(blank=True, help_text=ALSO_KNOWN_AS_HELP)
+    bio = models.TextField("biography", blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=year_validators
+    )
+    death_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=year_validators
+    )
+    wikidata_id = models.CharField(
+        "Wikidata id", max_length=20, blank=True, validators=[validate_wikidata_id]
+    )
+    imdb_id = models.CharField(
+        "IMDb id",
+        max_length=20,
+        blank=True,
+        validators=[imdb_validator("nm", "nm0000001")],
+    )
+    portrait = models.ImageField(upload_to=portrait_path, blank=True)
+    portrait_alt = models.CharField("portrait alt text", max_length=300, blank=True)
+    portrait_credit = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = NamedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_name", "name"]
+        verbose_name_plural = "people"
+        constraints = [
+            models.CheckConstraint(
+                condition=year_in_range("birth_year"), name="person_birth_year_range"
+            ),
+            models.CheckConstraint(
+                condition=year_in_range("death_year"), name="person_death_year_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(death_year__isnull=True)
+                | Q(birth_year__isnull=True)
+                | Q(death_year__gte=models.F("birth_year")),
+                name="person_death_after_birth",
+                violation_error_message="The year of death is before the year of birth.",
+            ),
+            models.CheckConstraint(
+                condition=empty_or_matches("wikidata_id", WIKIDATA_PATTERN),
+                name="person_wikidata_id_format",
+            ),
+            models.CheckConstraint(
+                condition=empty_or_matches("imdb_id", imdb_pattern("nm")),
+                name="person_imdb_id_format",
+            ),
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=not_empty("wikidata_id"),
+                name="person_unique_wikidata_id",
+                violation_error_message="Another person has this Wikidata id.",
+            ),
+            models.UniqueConstraint(
+                fields=["imdb_id"],
+                condition=not_empty("imdb_id"),
+                name="person_unique_imdb_id",
+                violation_error_message="Another person has this IMDb id.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        if not self.sort_name:
+            *given, last = self.name.split() or [""]
+            self.sort_name = f"{last}, {' '.join(given)}" if given else last
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("people:person", kwargs={"slug": self.slug})
+
+    @property
+    def aliases(self):
+        return split_names(self.also_known_as)
+
+    @property
+    def years(self):
+        """'1984–', '1920–2001' or '' when unknown."""
+        if not self.birth_year:
+            return ""
+        return f"{self.birth_year}–{self.death_year or ''}"
+
+
+class Organisation(ValidatedModel):
+    class Kind(models.TextChoices):
+        NGO = "ngo", "NGO"
+        MEDIA_COLLECTIVE = "media_collective", "Media collective"
+        PRODUCTION_COMPANY = "production_company", "Production company"
+        DISTRIBUTOR = "distributor", "Distributor"
+        FESTIVAL = "festival", "Festival"
+        BROADCASTER = "broadcaster", "Broadcaster"
+        PUBLISHER = "publisher", "Publisher"
+        AWARDING_BODY = "awarding_body", "Awarding body"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, blank=True)
+    kind = models.CharField(max_length=30, choices=Kind, default=Kind.OTHER)
+    also_known_as = models.TextField(blank=True, help_text=ALSO_KNOWN_AS_HELP)
+    founded = models.PositiveSmallIntegerField(
+        "founded in", null=True, blank=True, validators=year_validators
+    )
+    country = CountryField(blank=True)
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    wikidata_id = models.CharField(
+        "Wikidata id", max_length=20, blank=True, validators=[validate_wikidata_id]
+    )
+    imdb_id = models.CharField(
+        "IMDb id",
+        max_length=20,
+        blank=True,
+        validators=[imdb_validator("co", "co0000001")],
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = NamedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=year_in_range("founded"), name="organisation_founded_range"
+            ),
+            models.CheckConstraint(
+                condition=empty_or_matches("wikidata_id", WIKIDATA_PATTERN),
+                name="organisation_wikidata_id_format",
+            ),
+            models.CheckConstraint(
+                condition=empty_or_matches("imdb_id", imdb_pattern("co")),
+                name="organisation_imdb_id_format",
+            ),
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=not_empty("wikidata_id"),
+                name="organisation_unique_wikidata_id",
+                violation_error_message="Another organisation has this Wikidata id.",
+            ),
+            models.UniqueConstraint(
+                fields=["imdb_id"],
+                condition=not_empty("imdb_id"),
+                name="organisation_unique_imdb_id",
+                violation_error_message="Another organisation has this IMDb id.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("people:organisation", kwargs={"slug": self.slug})
+
+    @property
+    def aliases(self):
+        return split_names(self.also_known_as)
+
+
+class Affiliation(ValidatedModel):
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="affiliations"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="affiliations"
+    )
+    role = models.CharField(max_length=200, blank=True, help_text="e.g. volunteer")
+    start_year = models.PositiveSmallIntegerField(
+        "from", null=True, blank=True, validators=year_validators
+    )
+    end_year = models.PositiveSmallIntegerField(
+        "to", null=True, blank=True, validators=year_validators
+    )
+
+    class Meta:
+        ordering = ["organisation__name", "start_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=year_in_range("start_year"), name="affiliation_start_range"
+            ),
+            models.CheckConstraint(
+                condition=year_in_range("end_year"), name="affiliation_end_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True)
+                | Q(start_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
+                name="affiliation_ends_after_start",
+                violation_error_message="An affiliation cannot end before it starts.",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "organisation", "role"],
+                name="affiliation_unique",
+                violation_error_message="This affiliation is recorded already.",
+            ),
+        ]
+
+    def __str__(self):
+        role = f" ({self.role})" if self.role else ""
+        return f"{self.person} — {self.organisation}{role}"
