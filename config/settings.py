@@ -41,10 +41,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "django_countries",
+    "images",
     "people",
     "films",
     "reviews",
+    "django_prose_editor",
+    "reversion",
+    "reversion_compare",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "people.context_processors.site",
             ],
         },
     },
@@ -161,3 +168,10 @@ LOGGING = {
 
 # The admin's address can be moved away from the well-known /admin/.
 ADMIN_PATH = env("ADMIN_PATH", default="admin/").strip("/") + "/"
+
+# Uploaded images: a size limit and a pixel limit against decompression bombs.
+IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+SITE_NAME = env("SITE_NAME", default="Filmdesk")

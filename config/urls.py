@@ -1,11 +1,39 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
 
-from config.views import healthz
+from config.views import healthz, robots_txt
+from films.sitemaps import FilmSitemap
+from people.sitemaps import OrganisationSitemap, PersonSitemap
+from reviews.sitemaps import PieceSitemap, TopicSitemap
+
+sitemaps = {
+    "pieces": PieceSitemap,
+    "films": FilmSitemap,
+    "people": PersonSitemap,
+    "organisations": OrganisationSitemap,
+    "topics": TopicSitemap,
+}
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        cache_page(600)(sitemap_views.index),
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_page(600)(sitemap_views.sitemap),
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
+    ),
     path("", include("reviews.urls")),
+    path("", include("films.urls")),
+    path("", include("people.urls")),
 ]

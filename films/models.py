@@ -5,6 +5,7 @@ from django.urls import reverse
 from django_countries.fields import CountryField
 
 from images.paths import poster_path
+from images.uploads import CleanImageField
 from people.models import Organisation, Person, ValidatedModel
 from people.naming import split_names, unique_slug
 from people.validators import (
@@ -75,7 +76,14 @@ class Film(ValidatedModel):
     genres = models.ManyToManyField(Genre, blank=True, related_name="films")
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.FEATURE)
     synopsis = models.TextField(blank=True)
-    poster = models.ImageField(upload_to=poster_path, blank=True)
+    poster = CleanImageField(
+        upload_to=poster_path,
+        blank=True,
+        width_field="poster_width",
+        height_field="poster_height",
+    )
+    poster_width = models.PositiveIntegerField(null=True, editable=False)
+    poster_height = models.PositiveIntegerField(null=True, editable=False)
     poster_alt = models.CharField("poster alt text", max_length=300, blank=True)
     wikidata_id = models.CharField(
         "Wikidata id", max_length=20, blank=True, validators=[validate_wikidata_id]
@@ -139,9 +147,28 @@ class Film(ValidatedModel):
     def aliases(self):
         return split_names(self.also_known_as)
 
+    def credit_groups(self, roles=None):
+        """[(role label, [credits])] in the order of Credit.Role, from prefetched credits."""
+        roles = roles or Credit.Role.values
+        groups = {role: [] for role in roles}
+        for credit in self.credits.all():
+            if credit.role in groups:
+                groups[credit.role].append(credit)
+        return [
+            (Credit.Role(role).label, found) for role, found in groups.items() if found
+        ]
+
     @property
-    def language_list(self):
-        return [part.strip() for part in self.languages.split(",") if part.strip()]
+    def key_credit_groups(self):
+        """The credits a film box shows: who made it and who is in it."""
+        return self.credit_groups(
+            [
+                Credit.Role.DIRECTOR,
+                Credit.Role.CO_DIRECTOR,
+                Credit.Role.CAST,
+                Credit.Role.SUBJECT,
+            ]
+        )
 
 
 class Credit(ValidatedModel):

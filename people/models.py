@@ -4,6 +4,7 @@ from django.urls import reverse
 from django_countries.fields import CountryField
 
 from images.paths import portrait_path
+from images.uploads import CleanImageField
 from people.naming import split_names, unique_slug
 from people.validators import (
     WIKIDATA_PATTERN,
@@ -63,7 +64,14 @@ class Person(ValidatedModel):
         blank=True,
         validators=[imdb_validator("nm", "nm0000001")],
     )
-    portrait = models.ImageField(upload_to=portrait_path, blank=True)
+    portrait = CleanImageField(
+        upload_to=portrait_path,
+        blank=True,
+        width_field="portrait_width",
+        height_field="portrait_height",
+    )
+    portrait_width = models.PositiveIntegerField(null=True, editable=False)
+    portrait_height = models.PositiveIntegerField(null=True, editable=False)
     portrait_alt = models.CharField("portrait alt text", max_length=300, blank=True)
     portrait_credit = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

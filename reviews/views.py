@@ -1,5 +1,144 @@
-from django.shortcuts import render
+from urllib.parse import urlencode
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import never_cache
+from django.views.generic import ListView
+
+from films.models import Credit
+from reviews import structured_data
+from reviews.models import Byline, Review, SlugRedirect, Topic
+from reviews.preview import review_id_from_token
+from reviews.search import clean_query, search
+
+ARCHIVE_PAGE_SIZE = 20
 
 
 def home(request):
-    return render(request, "reviews/home.html")
+    public = Review.objects.public().for_cards()
+    return render(
+        request,
+        "reviews/home.html",
+        {"featured": public.filter(featured=True)[:3], "latest": public[:12]},
+    )
+
+
+def _piece_queryset():
+    """Everything the piece page shows, in a fixed number of queries."""
+    return Review.objects.select_related("film").prefetch_related(
+        Prefetch("bylines", Byline.objects.select_related("person")),
+        "topics",
+        "corrections",
+        Prefetch(
+            "film__credits",
+            Credit.objects.select_related("person", "organisation").order_by(
+                "order", "pk"
+            ),
+        ),
+        "film__nominations__award__presenter",
+        "film__genres",
+    )
+
+
+def _render_piece(request, piece, preview=False):
+    related = (
+        Review.objects.public()
+        .for_cards()
+        .exclude(pk=piece.pk)
+        .filter(film=piece.film_id)[:3]
+        if piece.film_id
+        else Review.objects.none()
+    )
+    return render(
+        request,
+        "reviews/review_detail.html",
+        {
+            "piece": piece,
+            "related": related,
+            "preview": preview,
+            "structured_data": structured_data.piece(piece, request.build_absolute_uri),
+        },
+    )
+
+
+def review_detail(request, slug):
+    piece = _piece_queryset().public().filter(slug=slug).first()
+    if piece is None:
+        moved = SlugRedirect.objects.filter(old_slug=slug).select_related("review")
+        old = moved.first()
+        if old and old.review.is_public:
+            return redirect(old.review, permanent=True)
+        raise Http404("No such piece.")
+    return _render_piece(request, piece)
+
+
+@never_cache
+@staff_member_required
+def preview(request, token):
+    review_id = review_id_from_token(token)
+    if review_id is None:
+        raise Http404("This preview link is invalid or has expired.")
+    piece = get_object_or_404(_piece_queryset(), pk=review_id)
+    response = _render_piece(request, piece, preview=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+class ArchiveView(ListView):
+    template_name = "reviews/review_archive.html"
+    context_object_name = "pieces"
+    paginate_by = ARCHIVE_PAGE_SIZE
+
+    def get_queryset(self):
+        pieces = Review.objects.public().for_cards()
+        self.filters = {}
+        kind = self.request.GET.get("kind", "")
+        if kind in Review.Kind.values:
+            pieces = pieces.filter(kind=kind)
+            self.filters["kind"] = kind
+        topic = self.request.GET.get("topic", "")
+        if topic:
+            pieces = pieces.filter(topics__slug=topic)
+            self.filters["topic"] = topic
+        year = self.request.GET.get("year", "")
+        if year.isdigit() and len(year) == 4:
+            pieces = pieces.filter(publish_at__year=int(year))
+            self.filters["year"] = year
+        return pieces
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filters=self.filters,
+            filter_query=urlencode(self.filters),
+            kinds=Review.Kind.choices,
+            topics=Topic.objects.all(),
+            years=Review.objects.public().dates("publish_at", "year", order="DESC"),
+            **kwargs,
+        )
+
+
+class TopicView(ListView):
+    template_name = "reviews/topic_detail.html"
+    context_object_name = "pieces"
+    paginate_by = ARCHIVE_PAGE_SIZE
+
+    def get_queryset(self):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        return Review.objects.public().for_cards().filter(topics=self.topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
+
+
+def search_view(request):
+    raw = request.GET.get("q", "")
+    query = clean_query(raw)
+    return render(
+        request,
+        "reviews/search.html",
+        {"query": query, "searched": "q" in request.GET, "results": search(query)},
+    )

@@ -38,3 +38,40 @@ def _uncollected_static_files(settings):
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+
+
+def _member_of(group_name, username, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        username=username, password="a-long-test-password", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def writer(db, django_user_model):
+    return _member_of("Writers", "writer", django_user_model)
+
+
+@pytest.fixture
+def other_writer(db, django_user_model):
+    return _member_of("Writers", "other-writer", django_user_model)
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return _member_of("Editors", "editor", django_user_model)
+
+
+@pytest.fixture
+def writer_client(client, writer):
+    client.force_login(writer)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

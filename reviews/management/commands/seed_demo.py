@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from films.demo import load_film_world
+from reviews.demo import load_pieces
 
 
 class Command(BaseCommand):
@@ -10,4 +11,5 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         film = load_film_world()
+        load_pieces(film)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {film}."))

@@ -1,0 +1,49 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.views.generic import ListView
+
+from films import structured_data
+from films.models import Credit, Film
+
+
+class FilmIndexView(ListView):
+    template_name = "films/film_list.html"
+    context_object_name = "films"
+    paginate_by = 60
+    queryset = Film.objects.prefetch_related(
+        Prefetch(
+            "credits",
+            Credit.objects.filter(role=Credit.Role.DIRECTOR).select_related("person"),
+            to_attr="directors",
+        )
+    )
+
+
+def film_detail(request, slug):
+    film = get_object_or_404(
+        Film.objects.prefetch_related(
+            "genres",
+            Prefetch(
+                "credits", Credit.objects.select_related("person", "organisation")
+            ),
+            "nominations__award__presenter",
+            "nominations__honourees",
+        ),
+        slug=slug,
+    )
+    # Pieces live in the reviews app above; reach them through reverse relations.
+    pieces = (
+        (film.reviews.public() | film.discussed_in.public())
+        .distinct()
+        .select_related("film")
+        .prefetch_related("bylines__person")
+    )
+    return render(
+        request,
+        "films/film_detail.html",
+        {
+            "film": film,
+            "pieces": pieces,
+            "structured_data": structured_data.movie(film, request.build_absolute_uri),
+        },
+    )

@@ -1,0 +1,59 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from people import structured_data
+from people.models import Affiliation, Organisation, Person
+
+
+def _public_pieces(manager):
+    """Public pieces through a reverse relation; the rule lives on the pieces' queryset."""
+    return manager.public().select_related("film").prefetch_related("bylines__person")
+
+
+def _filmography(party):
+    """Credits sorted for the template's regroup by role, newest film first."""
+    return party.credits.select_related("film").order_by("role", "-film__year", "pk")
+
+
+def person_detail(request, slug):
+    person = get_object_or_404(
+        Person.objects.prefetch_related(
+            Prefetch(
+                "affiliations", Affiliation.objects.select_related("organisation")
+            ),
+        ),
+        slug=slug,
+    )
+    return render(
+        request,
+        "people/person_detail.html",
+        {
+            "person": person,
+            "credits": _filmography(person),
+            "pieces_written": _public_pieces(person.pieces_written),
+            "structured_data": structured_data.person(
+                person, request.build_absolute_uri
+            ),
+        },
+    )
+
+
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(
+        Organisation.objects.prefetch_related(
+            Prefetch("affiliations", Affiliation.objects.select_related("person")),
+            "awards_presented",
+        ),
+        slug=slug,
+    )
+    return render(
+        request,
+        "people/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "credits": _filmography(organisation),
+            "structured_data": structured_data.organisation(
+                organisation, request.build_absolute_uri
+            ),
+        },
+    )

@@ -1,0 +1,314 @@
+import logging
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from reversion_compare.admin import CompareVersionAdmin
+
+from reviews.models import Byline, Correction, Review, SlugRedirect, Topic
+from reviews.models.workflow import is_editor
+from reviews.preview import make_token
+
+logger = logging.getLogger("reviews.workflow")
+
+WORKFLOW_BUTTONS = ("_submit", "_publish", "_schedule", "_withdraw")
+
+
+class ReviewForm(forms.ModelForm):
+    schedule_for = forms.SplitDateTimeField(
+        required=False,
+        label="Publish at",
+        help_text="For “Schedule”: the date and time the piece goes public.",
+        widget=admin.widgets.AdminSplitDateTime,
+    )
+
+    class Meta:
+        model = Review
+        fields = "__all__"
+        widgets = {"lock_token": forms.HiddenInput}
+
+    def clean(self):
+        cleaned = super().clean()
+        stored = (
+            # The admin saves inside a transaction, so this lock holds until the save.
+            Review.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("lock_token", "last_edited_by__username", "updated_at")
+            .first()
+        )
+        if stored and stored[0] != cleaned.get("lock_token"):
+            _, who, when = stored
+            raise ValidationError(
+                f"{who or 'Someone else'} saved this piece at "
+                f"{date_format(timezone.localtime(when), 'DATETIME_FORMAT')} while you "
+                "were editing it, so your changes were not saved. Your text is still "
+                "in the form below: copy what you need, open the piece again in a new "
+                "tab to see their version, and make your changes there.",
+                code="edit_conflict",
+            )
+        return cleaned
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    fields = ["person", "order"]
+    autocomplete_fields = ["person"]
+    extra = 1
+
+
+class CorrectionInline(admin.StackedInline):
+    model = Correction
+    fields = ["date", "text"]
+    extra = 0
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [*Review.Status.choices, ("scheduled", "Scheduled")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "scheduled":
+            return queryset.scheduled()
+        if self.value() in Review.Status.values:
+            return queryset.filter(status=self.value())
+        return queryset
+
+
+@admin.register(Review)
+class ReviewAdmin(CompareVersionAdmin):
+    form = ReviewForm
+    list_display = [
+        "headline",
+        "status_label",
+        "publish_at",
+        "film",
+        "byline_names",
+        "kind",
+        "preview_link",
+    ]
+    list_filter = [
+        StatusFilter,
+        "kind",
+        "topics",
+        ("authors", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["film"]
+    search_fields = ["headline", "standfirst", "body"]
+    date_hierarchy = "publish_at"
+    autocomplete_fields = ["film", "other_films"]
+    filter_horizontal = ["topics"]
+    prepopulated_fields = {"slug": ["headline"]}
+    inlines = [BylineInline, CorrectionInline]
+    readonly_fields = ["workflow_state", "length", "preview_link"]
+    actions = ["publish_selected", "withdraw_selected"]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["kind", "headline", "slug", "standfirst", "body", "length"]},
+        ),
+        (
+            "Verdict",
+            {"fields": ["film", "other_films", "rating", "verdict", "topics"]},
+        ),
+        (
+            "Hero image",
+            {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]},
+        ),
+        ("Search engines", {"fields": ["seo_title", "seo_description"]}),
+        (
+            "Publication",
+            {
+                "fields": [
+                    "workflow_state",
+                    "preview_link",
+                    "featured",
+                    "schedule_for",
+                    "lock_token",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("bylines", Byline.objects.select_related("person"))
+            )
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if is_editor(request.user):
+            return fieldsets
+        hidden = {"featured", "schedule_for"}
+        return [
+            (name, {**opts, "fields": [f for f in opts["fields"] if f not in hidden]})
+            for name, opts in fieldsets
+        ]
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.can_edit(request.user))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and is_editor(request.user)
+
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
+        if not is_editor(request.user):
+            actions.pop("publish_selected", None)
+            actions.pop("withdraw_selected", None)
+        return actions
+
+    # Restoring and recovering rewrite a piece wholesale, status included: editors only.
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not is_editor(request.user):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not is_editor(request.user):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, **kwargs):
+        piece = context.get("original")
+        editor = is_editor(request.user)
+        editable = piece is None or piece.can_edit(request.user)
+        status = piece.status if piece else Review.Status.DRAFT
+        context.update(
+            can_submit=editable and status in ("draft", "withdrawn"),
+            can_publish=editor and not (piece and piece.is_public),
+            can_withdraw=editor and status == "published",
+        )
+        return super().render_change_form(request, context, add, change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.last_edited_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # After bylines and corrections, so the workflow sees the whole piece.
+        self._apply_workflow_button(request, form.instance, form.cleaned_data)
+
+    def response_change(self, request, obj):
+        if any(button in request.POST for button in WORKFLOW_BUTTONS):
+            # Stay on the piece, whose status just changed (or was refused).
+            return self.response_post_save_change(request, obj)
+        return super().response_change(request, obj)
+
+    def _apply_workflow_button(self, request, piece, cleaned_data):
+        """Run the step the user pressed; the model decides whether it is allowed."""
+        button = next((b for b in WORKFLOW_BUTTONS if b in request.POST), None)
+        if button is None:
+            return
+        schedule_for = cleaned_data.get("schedule_for")
+        if button == "_schedule" and (
+            schedule_for is None or schedule_for <= timezone.now()
+        ):
+            self.message_user(
+                request,
+                "To schedule, give a date and time in the future under “Publish at”.",
+                messages.ERROR,
+            )
+            return
+        try:
+            if button == "_submit":
+                piece.submit(by=request.user)
+            elif button == "_withdraw":
+                piece.withdraw(by=request.user)
+            else:
+                piece.publish(by=request.user, at=schedule_for)
+        except ValidationError as error:
+            logger.warning(
+                "Refused %s of piece %s by %s: %s",
+                button.strip("_"),
+                piece.pk,
+                request.user,
+                "; ".join(error.messages),
+            )
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
+        self.message_user(request, f"“{piece}”: {obj_state(piece)}.", messages.SUCCESS)
+
+    @admin.action(description="Publish selected pieces now")
+    def publish_selected(self, request, queryset):
+        self._bulk(request, queryset, "publish")
+
+    @admin.action(description="Withdraw selected pieces")
+    def withdraw_selected(self, request, queryset):
+        self._bulk(request, queryset, "withdraw")
+
+    def _bulk(self, request, queryset, step):
+        if not is_editor(request.user):
+            raise PermissionDenied
+        done = 0
+        for piece in queryset:
+            try:
+                getattr(piece, step)(by=request.user)
+                done += 1
+            except ValidationError as error:
+                self.message_user(
+                    request, f"“{piece}”: {' '.join(error.messages)}", messages.WARNING
+                )
+        if done:
+            self.message_user(request, f"{step.capitalize()}ed {done} piece(s).")
+
+    @admin.display(description="Status", ordering="status")
+    def status_label(self, obj):
+        return obj_state(obj)
+
+    @admin.display(description="Bylines")
+    def byline_names(self, obj):
+        return ", ".join(str(b.person) for b in obj.bylines.all())
+
+    @admin.display(description="Status")
+    def workflow_state(self, obj):
+        return obj_state(obj) if obj.pk else "Draft (not saved yet)"
+
+    @admin.display(description="Length")
+    def length(self, obj):
+        return f"{obj.word_count} words, about {obj.reading_minutes} min to read"
+
+    @admin.display(description="Preview")
+    def preview_link(self, obj):
+        if not obj.pk:
+            return "Save the piece to preview it."
+        url = reverse("reviews:preview", kwargs={"token": make_token(obj)})
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">Preview</a>', url
+        )
+
+
+def obj_state(piece):
+    if piece.is_scheduled:
+        when = date_format(timezone.localtime(piece.publish_at), "DATETIME_FORMAT")
+        return f"Scheduled for {when}"
+    return piece.get_status_display()
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(SlugRedirect)
+class SlugRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "review"]
+    search_fields = ["old_slug", "review__headline"]
+    autocomplete_fields = ["review"]

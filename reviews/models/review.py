@@ -1,0 +1,279 @@
+import math
+import uuid
+from decimal import Decimal
+
+import reversion
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django_prose_editor.fields import ProseEditorField
+
+from films.models import Film
+from images.paths import hero_path
+from images.uploads import CleanImageField
+from people.models import Person, ValidatedModel
+from people.naming import unique_slug
+from reviews.models.topic import Topic
+from reviews.models.workflow import Status, WorkflowMixin
+from reviews.sanitising import EDITOR_EXTENSIONS, sanitise
+
+RATINGS = [Decimal(half) / 2 for half in range(1, 11)]
+WORDS_PER_MINUTE = 230
+
+
+def rating_label(rating):
+    return f"{rating.normalize():f} out of 5"
+
+
+class ReviewQuerySet(models.QuerySet):
+    def public(self):
+        """The one rule for every public surface: published, and its time has come."""
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+
+    def for_cards(self):
+        """What a list of pieces shows, in a fixed number of queries."""
+        return self.select_related("film").prefetch_related(
+            models.Prefetch("bylines", Byline.objects.select_related("person"))
+        )
+
+
+@reversion.register(follow=["bylines", "corrections"])
+class Review(WorkflowMixin, ValidatedModel):
+    Status = Status
+
+    class Kind(models.TextChoices):
+        REVIEW = "review", "Review"
+        FEATURE = "feature", "Feature"
+        INTERVIEW = "interview", "Interview"
+        NEWS = "news", "News"
+
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.REVIEW)
+    headline = models.CharField(max_length=300)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="Changing it on a published piece sends the old address on here.",
+    )
+    standfirst = models.TextField(
+        blank=True, help_text="The summary under the headline."
+    )
+    body = ProseEditorField(
+        config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitise, blank=True
+    )
+    film = models.ForeignKey(
+        Film,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+        help_text="The film under review; optional for features.",
+    )
+    other_films = models.ManyToManyField(
+        Film,
+        blank=True,
+        related_name="discussed_in",
+        verbose_name="other films discussed",
+    )
+    rating = models.DecimalField(
+        max_digits=2,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        choices=[(r, rating_label(r)) for r in RATINGS],
+    )
+    verdict = models.CharField(max_length=300, blank=True)
+    authors = models.ManyToManyField(
+        Person, through="Byline", related_name="pieces_written", blank=True
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="pieces")
+    featured = models.BooleanField(
+        default=False, help_text="Shown first on the home page."
+    )
+    hero_image = CleanImageField(
+        upload_to=hero_path,
+        blank=True,
+        width_field="hero_width",
+        height_field="hero_height",
+    )
+    hero_width = models.PositiveIntegerField(null=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, editable=False)
+    hero_alt = models.CharField(
+        "hero image alt text",
+        max_length=300,
+        blank=True,
+        help_text="What the image shows, for readers who cannot see it.",
+    )
+    hero_caption = models.CharField(max_length=300, blank=True)
+    hero_credit = models.CharField(max_length=200, blank=True)
+    seo_title = models.CharField("SEO title", max_length=70, blank=True)
+    seo_description = models.CharField("SEO description", max_length=160, blank=True)
+    status = models.CharField(
+        max_length=20, choices=Status, default=Status.DRAFT, editable=False
+    )
+    publish_at = models.DateTimeField(null=True, blank=True, editable=False)
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # Optimistic locking: every save draws a new token; a save from a copy that
+    # holds an older token is refused. Random rather than a counter, so restoring
+    # an old revision cannot bring back a token that a stale copy still holds.
+    lock_token = models.UUIDField(default=uuid.uuid4)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-created_at"]
+        verbose_name = "piece"
+        permissions = [("publish_review", "Can publish, schedule and withdraw pieces")]
+        indexes = [models.Index(fields=["status", "publish_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__in=RATINGS),
+                name="review_rating_on_scale",
+                violation_error_message="A rating is 0.5 to 5 in half steps.",
+            ),
+            models.CheckConstraint(
+                condition=Q(hero_image="") | ~Q(hero_alt=""),
+                name="review_hero_has_alt_text",
+                violation_error_message="Describe the hero image in its alt text.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED) | Q(publish_at__isnull=False),
+                name="review_published_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def clean(self):
+        if self.hero_image and not self.hero_alt.strip():
+            raise ValidationError(
+                {"hero_alt": "Describe the hero image for readers who cannot see it."}
+            )
+
+    def save(self, *args, **kwargs):
+        self.body = sanitise(self.body)
+        if not self.slug:
+            self.slug = unique_slug(self, self.headline)
+        # Every save keeps a version, joining the admin's revision when there is one.
+        with transaction.atomic(), reversion.create_revision():
+            if self.pk:
+                self._claim_lock_and_keep_old_address()
+            super().save(*args, **kwargs)
+
+    def _claim_lock_and_keep_old_address(self):
+        stored = (
+            Review.objects.select_for_update()
+            .filter(pk=self.pk)
+            .values("lock_token", "slug", "first_published_at")
+            .first()
+        )
+        if stored is None:
+            return
+        if stored["lock_token"] != self.lock_token:
+            raise ValidationError(
+                "Someone else saved this piece while you were editing it.",
+                code="edit_conflict",
+            )
+        self.lock_token = uuid.uuid4()
+        if stored["slug"] != self.slug and stored["first_published_at"]:
+            SlugRedirect.objects.update_or_create(
+                old_slug=stored["slug"], defaults={"review": self}
+            )
+        SlugRedirect.objects.filter(old_slug=self.slug).delete()
+
+    def get_absolute_url(self):
+        return reverse("reviews:detail", kwargs={"slug": self.slug})
+
+    @property
+    def word_count(self):
+        return len(strip_tags(self.body).split())
+
+    @property
+    def reading_minutes(self):
+        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+
+    @property
+    def rating_text(self):
+        return rating_label(self.rating) if self.rating is not None else ""
+
+    @property
+    def is_updated(self):
+        """Edited noticeably after it first went out."""
+        return bool(
+            self.first_published_at
+            and (self.updated_at - self.first_published_at).total_seconds() > 3600
+        )
+
+
+@reversion.register()
+class Byline(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="bylines")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="bylines")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "person"],
+                name="byline_unique",
+                violation_error_message="This writer is on the byline already.",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.person)
+
+
+@reversion.register()
+class Correction(models.Model):
+    review = models.ForeignKey(
+        Review, on_delete=models.CASCADE, related_name="corrections"
+    )
+    date = models.DateField(default=timezone.localdate)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"Correction of {self.date:%d %B %Y}"
+
+
+class SlugRedirect(models.Model):
+    """An address a published piece used to have, sent on to its new one."""
+
+    old_slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
+    review = models.ForeignKey(
+        Review, on_delete=models.CASCADE, related_name="old_slugs"
+    )
+
+    def __str__(self):
+        return self.old_slug

@@ -1,0 +1,46 @@
+"""The one sanitiser for rich text: the editor, imports and rendering all use it."""
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p",
+    "h2",
+    "h3",
+    "strong",
+    "em",
+    "a",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "br",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+# What the admin's rich-text editor offers: the same elements as the sanitiser.
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": sorted(URL_SCHEMES)},
+}
+
+_cleaner = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    url_schemes=URL_SCHEMES,
+    link_rel="noopener noreferrer",
+    strip_comments=True,
+)
+
+
+def sanitise(html):
+    """Keep only the tags and attributes the site's design supports."""
+    cleaned = _cleaner.clean(html or "").strip()
+    return "" if cleaned in ("<p></p>", "<p><br></p>") else cleaned

@@ -1,0 +1,54 @@
+"""schema.org descriptions of pieces, as Google's review-snippet guidance asks."""
+
+from django.conf import settings
+
+from films.structured_data import movie
+
+
+def piece(piece, absolute):
+    """A critic's `Review` of a `Movie`, or an `Article` about the film."""
+    authors = [
+        {
+            "@type": "Person",
+            "name": byline.person.name,
+            "url": absolute(byline.person.get_absolute_url()),
+        }
+        for byline in piece.bylines.all()
+    ]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Review"
+        if piece.kind == piece.Kind.REVIEW and piece.film
+        else "Article",
+        "headline": piece.headline,
+        "name": piece.headline,
+        "url": absolute(piece.get_absolute_url()),
+        "description": piece.seo_description or piece.standfirst,
+        "author": authors,
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.SITE_NAME,
+            "url": absolute("/"),
+        },
+        "datePublished": piece.first_published_at or piece.publish_at,
+        "dateModified": piece.updated_at,
+        "inLanguage": "en-GB",
+    }
+    if piece.hero_image:
+        data["image"] = absolute(piece.hero_image.url)
+    if piece.film:
+        film = movie(piece.film, absolute)
+        if data["@type"] == "Review":
+            data["itemReviewed"] = film
+            if piece.rating is not None:
+                data["reviewRating"] = {
+                    "@type": "Rating",
+                    "ratingValue": float(piece.rating),
+                    "bestRating": 5,
+                    "worstRating": 0.5,
+                }
+            if piece.verdict:
+                data["reviewBody"] = piece.verdict
+        else:
+            data["about"] = film
+    return data
