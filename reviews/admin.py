@@ -36,7 +36,7 @@ class ReviewForm(forms.ModelForm):
         cleaned = super().clean()
         stored = (
             # The admin saves inside a transaction, so this lock holds until the save.
-            Review.objects.select_for_update()
+            Review.objects.select_for_update(of=("self",))
             .filter(pk=self.instance.pk)
             .values_list("lock_token", "last_edited_by__username", "updated_at")
             .first()
