@@ -1,9 +1,10 @@
 from django.urls import path
 
 from films import views
+from people.caching import public_page
 
 app_name = "films"
 urlpatterns = [
-    path("films/", views.FilmIndexView.as_view(), name="list"),
-    path("films/<str:slug>/", views.film_detail, name="detail"),
+    path("films/", public_page(views.FilmIndexView.as_view()), name="list"),
+    path("films/<str:slug>/", public_page(views.film_detail), name="detail"),
 ]

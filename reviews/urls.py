@@ -1,15 +1,20 @@
 from django.urls import path
 
+from people.caching import public_page
 from reviews import feeds, views
 
 app_name = "reviews"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("reviews/", views.ArchiveView.as_view(), name="archive"),
-    path("reviews/<str:slug>/", views.review_detail, name="detail"),
-    path("topics/<str:slug>/", views.TopicView.as_view(), name="topic"),
-    path("search/", views.search_view, name="search"),
-    path("feeds/reviews.rss", feeds.LatestPiecesFeed(), name="feed_rss"),
-    path("feeds/reviews.atom", feeds.LatestPiecesAtomFeed(), name="feed_atom"),
+    path("", public_page(views.home), name="home"),
+    path("reviews/", public_page(views.ArchiveView.as_view()), name="archive"),
+    path("reviews/<str:slug>/", public_page(views.review_detail), name="detail"),
+    path("topics/<str:slug>/", public_page(views.TopicView.as_view()), name="topic"),
+    path("search/", public_page(views.search_view), name="search"),
+    path("feeds/reviews.rss", public_page(feeds.LatestPiecesFeed()), name="feed_rss"),
+    path(
+        "feeds/reviews.atom",
+        public_page(feeds.LatestPiecesAtomFeed()),
+        name="feed_atom",
+    ),
     path("preview/<str:token>/", views.preview, name="preview"),
 ]

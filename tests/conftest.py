@@ -75,3 +75,14 @@ def writer_client(client, writer):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content, as `make run` loads it."""
+    from django.core.management import call_command
+
+    from films.models import Film
+
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return Film.objects.get(slug="last-men-in-aleppo-2017")

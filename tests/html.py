@@ -1,0 +1,29 @@
+"""Checks on rendered pages: valid HTML5 and what a page's head says."""
+
+import json
+import re
+
+import html5lib
+
+
+def assert_valid_html(content):
+    """html5lib in strict mode raises on any parse error a browser would recover from."""
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    document = parser.parse(content)
+    assert document.find("head/title") is not None
+    assert len(document.findall(".//h1")) == 1
+    return document
+
+
+def json_ld(content):
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', content, re.S
+    )
+    return [json.loads(block) for block in blocks]
+
+
+def meta(content, attribute, name):
+    found = re.search(
+        rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)"', content
+    )
+    return found.group(1) if found else None

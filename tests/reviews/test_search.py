@@ -1,0 +1,108 @@
+import pytest
+from django.db import connection
+
+from tests.factories import make_film, make_public_review
+
+pytestmark = pytest.mark.django_db
+
+PIECE = "/reviews/last-men-in-aleppo-review/"
+
+
+def search(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    return response
+
+
+def test_an_alias_finds_the_organisation(client, demo):
+    response = search(client, "Syrian Civil Defense")
+
+    organisations = response.context["results"].organisations
+    assert [o.name for o in organisations] == ["The White Helmets"]
+    assert "/organisations/the-white-helmets/" in response.content.decode()
+
+
+def test_a_surname_finds_the_person_and_the_pieces_about_his_film(client, demo):
+    response = search(client, "Fayyad")
+
+    results = response.context["results"]
+    assert [p.name for p in results.people] == ["Feras Fayyad"]
+    assert [piece.slug for piece, _ in results.pieces] == ["last-men-in-aleppo-review"]
+
+
+def test_words_in_the_body_find_the_piece_with_a_highlighted_snippet(client, demo):
+    response = search(client, "goldfish")
+
+    ((piece, snippet),) = response.context["results"].pieces
+    assert piece.slug == "last-men-in-aleppo-review"
+    assert "<mark>goldfish</mark>" in snippet
+    assert "<mark>goldfish</mark>" in response.content.decode()
+
+
+def test_headline_matches_rank_above_body_matches(client):
+    film = make_film("Unrelated", year=2001)
+    body_only = make_public_review(
+        "Another story", film=film, body="<p>A word about courage.</p>"
+    )
+    headline = make_public_review(
+        "Courage under fire", film=make_film("Other", year=2002)
+    )
+
+    pieces = [p for p, _ in search(client, "courage").context["results"].pieces]
+
+    assert set(pieces) == {body_only, headline}
+    if connection.vendor == "postgresql":
+        assert pieces == [headline, body_only]
+
+
+def test_matching_ignores_accents_on_postgresql(client):
+    make_public_review(
+        "A café in Aleppo", body="<p>The café stayed open through the siege.</p>"
+    )
+
+    pieces = search(client, "cafe").context["results"].pieces
+
+    expected = 1 if connection.vendor == "postgresql" else 0
+    assert len(pieces) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        '"unbalanced',
+        "' OR 1=1; DROP TABLE reviews_review; --",
+        "a & b | !c <-> d",
+        "\x00\x01\x1b[31m",
+        "فراس فياض",
+        "🎬" * 50,
+        "x" * 10_000,
+        "%_\\",
+    ],
+)
+def test_odd_queries_answer_200_with_a_message(client, demo, query):
+    response = search(client, query)
+
+    content = response.content.decode()
+    assert "Search" in content
+    assert len(response.context["query"]) <= 200
+    assert "\x00" not in content
+
+
+def test_an_empty_search_explains_what_to_type(client, db):
+    response = search(client, "")
+
+    assert "Type a word or a name" in response.content.decode()
+
+
+def test_no_results_says_so(client, demo):
+    response = search(client, "zzzzqqq")
+
+    assert "Nothing matches" in response.content.decode()
+
+
+def test_the_arabic_name_finds_the_director(client, demo):
+    response = search(client, "فراس فياض")
+
+    assert [p.name for p in response.context["results"].people] == ["Feras Fayyad"]
