@@ -1,9 +1,10 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import ListView
 
 from films import structured_data
 from films.models import Credit, Film
+from people.pieces import public_pieces, public_pieces_mentioning
 
 
 class FilmIndexView(ListView):
@@ -32,11 +33,12 @@ def film_detail(request, slug):
         slug=slug,
     )
     # Pieces live in the reviews app above; reach them through reverse relations.
-    pieces = (
-        (film.reviews.public() | film.discussed_in.public())
-        .distinct()
-        .select_related("film")
-        .prefetch_related("bylines__person")
+    about = film.reviews.public() | film.discussed_in.public()
+    mentioning = public_pieces_mentioning(film)
+    pieces = public_pieces(
+        film.reviews.model.objects.filter(
+            Q(pk__in=about.values("pk")) | Q(pk__in=mentioning.values("pk"))
+        )
     )
     return render(
         request,

@@ -3,11 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from people import structured_data
 from people.models import Affiliation, Organisation, Person
-
-
-def _public_pieces(manager):
-    """Public pieces through a reverse relation; the rule lives on the pieces' queryset."""
-    return manager.public().select_related("film").prefetch_related("bylines__person")
+from people.pieces import public_pieces, public_pieces_mentioning
 
 
 def _filmography(party):
@@ -30,7 +26,8 @@ def person_detail(request, slug):
         {
             "person": person,
             "credits": _filmography(person),
-            "pieces_written": _public_pieces(person.pieces_written),
+            "pieces_written": public_pieces(person.pieces_written),
+            "pieces_mentioning": public_pieces_mentioning(person),
             "structured_data": structured_data.person(
                 person, request.build_absolute_uri
             ),
@@ -52,6 +49,7 @@ def organisation_detail(request, slug):
         {
             "organisation": organisation,
             "credits": _filmography(organisation),
+            "pieces_mentioning": public_pieces_mentioning(organisation),
             "structured_data": structured_data.organisation(
                 organisation, request.build_absolute_uri
             ),

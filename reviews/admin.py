@@ -1,16 +1,18 @@
 import logging
+from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 
-from reviews.models import Byline, Correction, Review, SlugRedirect, Topic
+from reviews.admin_import import import_view
+from reviews.models import Byline, Correction, Mention, Review, SlugRedirect, Topic
 from reviews.models.workflow import is_editor
 from reviews.preview import make_token
 
@@ -67,6 +69,18 @@ class CorrectionInline(admin.StackedInline):
     extra = 0
 
 
+class MentionInline(admin.TabularInline):
+    model = Mention
+    fields = ["person", "organisation", "film", "wrong", "added_by_editor"]
+    readonly_fields = ["added_by_editor"]
+    autocomplete_fields = ["person", "organisation", "film"]
+    extra = 0
+    verbose_name_plural = (
+        "mentions (found in the body on every save; add what the scan missed, "
+        "tick “wrong match” for what it should not link)"
+    )
+
+
 class StatusFilter(admin.SimpleListFilter):
     title = "status"
     parameter_name = "status"
@@ -106,7 +120,7 @@ class ReviewAdmin(CompareVersionAdmin):
     autocomplete_fields = ["film", "other_films"]
     filter_horizontal = ["topics"]
     prepopulated_fields = {"slug": ["headline"]}
-    inlines = [BylineInline, CorrectionInline]
+    inlines = [BylineInline, CorrectionInline, MentionInline]
     readonly_fields = ["workflow_state", "length", "preview_link"]
     actions = ["publish_selected", "withdraw_selected"]
     fieldsets = [
@@ -136,6 +150,16 @@ class ReviewAdmin(CompareVersionAdmin):
             },
         ),
     ]
+
+    change_list_template = "admin/reviews/review/change_list.html"
+
+    def get_urls(self):
+        importing = path(
+            "import/",
+            self.admin_site.admin_view(partial(import_view, self)),
+            name="reviews_review_import",
+        )
+        return [importing, *super().get_urls()]
 
     def get_queryset(self, request):
         return (
@@ -198,6 +222,24 @@ class ReviewAdmin(CompareVersionAdmin):
             obj.created_by = request.user
         obj.last_edited_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Mention:
+            return super().save_formset(request, form, formset, change)
+        # The scan on save may have just found what the editor adds: update, not insert.
+        for mention in formset.save(commit=False):
+            if mention.pk:
+                mention.save()
+                continue
+            kind, _ = mention.key
+            Mention.objects.update_or_create(
+                review=form.instance,
+                **{kind: mention.entity},
+                defaults={"added_by_editor": True, "wrong": mention.wrong},
+            )
+        for mention in formset.deleted_objects:
+            mention.delete()
+        return None
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -37,6 +37,17 @@ _cleaner = nh3.Cleaner(
     url_schemes=URL_SCHEMES,
     link_rel="noopener noreferrer",
     strip_comments=True,
+    # Elements whose text is never prose: drop them with their content.
+    clean_content_tags={
+        "script",
+        "style",
+        "title",
+        "head",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+    },
 )
 
 

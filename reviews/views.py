@@ -5,13 +5,16 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 
 from films.models import Credit
 from reviews import structured_data
-from reviews.models import Byline, Review, SlugRedirect, Topic
+from reviews.mentions import link_first_mentions
+from reviews.models import Byline, Mention, Review, SlugRedirect, Topic
 from reviews.preview import review_id_from_token
+from reviews.sanitising import sanitise
 from reviews.search import clean_query, search
 
 ARCHIVE_PAGE_SIZE = 20
@@ -40,7 +43,17 @@ def _piece_queryset():
         ),
         "film__nominations__award__presenter",
         "film__genres",
+        Prefetch(
+            "mentions",
+            Mention.objects.select_related("person", "organisation", "film"),
+        ),
     )
+
+
+def linked_body(piece):
+    """The body, sanitised, with the first mention of each entity linked."""
+    # Safe: the sanitiser runs last, over the links it adds as well.
+    return mark_safe(sanitise(link_first_mentions(piece.body, piece.mentions.all())))  # noqa: S308
 
 
 def _render_piece(request, piece, preview=False):
@@ -59,6 +72,7 @@ def _render_piece(request, piece, preview=False):
             "piece": piece,
             "related": related,
             "preview": preview,
+            "body": linked_body(piece),
             "structured_data": structured_data.piece(piece, request.build_absolute_uri),
         },
     )

@@ -15,8 +15,9 @@ from django_prose_editor.fields import ProseEditorField
 from films.models import Film
 from images.paths import hero_path
 from images.uploads import CleanImageField
-from people.models import Person, ValidatedModel
+from people.models import Organisation, Person, ValidatedModel
 from people.naming import unique_slug
+from reviews.mentions import update_mentions
 from reviews.models.topic import Topic
 from reviews.models.workflow import Status, WorkflowMixin
 from reviews.sanitising import EDITOR_EXTENSIONS, sanitise
@@ -95,6 +96,27 @@ class Review(WorkflowMixin, ValidatedModel):
         Person, through="Byline", related_name="pieces_written", blank=True
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="pieces")
+    mentioned_people = models.ManyToManyField(
+        Person,
+        through="Mention",
+        through_fields=("review", "person"),
+        related_name="mentioned_in",
+        blank=True,
+    )
+    mentioned_organisations = models.ManyToManyField(
+        Organisation,
+        through="Mention",
+        through_fields=("review", "organisation"),
+        related_name="mentioned_in",
+        blank=True,
+    )
+    mentioned_films = models.ManyToManyField(
+        Film,
+        through="Mention",
+        through_fields=("review", "film"),
+        related_name="mentioned_in",
+        blank=True,
+    )
     featured = models.BooleanField(
         default=False, help_text="Shown first on the home page."
     )
@@ -186,6 +208,7 @@ class Review(WorkflowMixin, ValidatedModel):
             if self.pk:
                 self._claim_lock_and_keep_old_address()
             super().save(*args, **kwargs)
+            update_mentions(self)
 
     def _claim_lock_and_keep_old_address(self):
         stored = (

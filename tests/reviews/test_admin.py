@@ -33,6 +33,8 @@ def piece_form(piece=None, **fields):
         "bylines-INITIAL_FORMS": "0",
         "corrections-TOTAL_FORMS": "0",
         "corrections-INITIAL_FORMS": "0",
+        "mentions-TOTAL_FORMS": "0",
+        "mentions-INITIAL_FORMS": "0",
         # A new piece's form carries a fresh token, as the add page renders it.
         "lock_token": str(uuid.uuid4()),
     }

@@ -1,0 +1,214 @@
+"""Turn a finished text (plain text, Markdown or HTML) into a draft piece."""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import markdown
+from django.db import transaction
+from django.utils.html import escape
+
+from films.models import Film
+from people.models import Person
+from reviews.models import Byline, Review, Topic
+from reviews.sanitising import sanitise
+
+MAX_BYTES = 2 * 1024 * 1024
+FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+FORMATS |= {".html": "html", ".htm": "html"}
+
+# A subheading: a short line standing alone, without closing punctuation.
+SUBHEADING_MAX_WORDS = 8
+CLOSING_PUNCTUATION = tuple(".!?:;,…\"'”’)")
+OPENING_QUOTES = ('"', "“", "'", "‘")
+CLOSING_QUOTES = ('"', "”", "'", "’")
+
+# Tags the design has no place for, turned into ones it has.
+TAG_RENAMES = {"h1": "h2", "h4": "h3", "h5": "h3", "h6": "h3", "b": "strong"}
+TAG_RENAMES |= {"i": "em"}
+
+
+class ImportRefused(Exception):
+    """The file cannot become a piece; the message says why, in one sentence."""
+
+
+@dataclass
+class ImportReport:
+    piece: Review
+    paragraphs: int
+    subheadings: int
+    quotes: int
+    mentions: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    def lines(self):
+        mentions = ", ".join(self.mentions) or "none"
+        return [
+            *self.notes,
+            f"Paragraphs: {self.paragraphs}",
+            f"Subheadings: {self.subheadings}",
+            f"Quotes: {self.quotes}",
+            f"Mentions: {mentions}",
+        ]
+
+
+def decode(data):
+    """UTF-8 (a BOM is dropped), else Windows-1252; returns (text, note or None)."""
+    if not data.strip():
+        raise ImportRefused("The file is empty.")
+    if len(data) > MAX_BYTES:
+        raise ImportRefused(
+            f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; "
+            "split it or shorten it."
+        )
+    if b"\x00" in data:
+        raise ImportRefused(
+            "The file is binary, not text: save it as .txt, .md or .html."
+        )
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ImportRefused(
+            "The file is neither UTF-8 nor Windows-1252 text."
+        ) from None
+    return text, "The file was not valid UTF-8; it was read as Windows-1252."
+
+
+def _normalise_whitespace(text):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\t", " ")
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
+
+def smarten(text):
+    """Straight quotes and apostrophes become typographic ones."""
+    text = re.sub(r'(^|[\s(\[{—–-])"', "\\1“", text)
+    text = text.replace('"', "”")
+    text = re.sub(r"(^|[\s(\[{—–-])'", "\\1‘", text)
+    return text.replace("'", "’")
+
+
+def _is_subheading(block):
+    lines = block.split("\n")
+    words = block.split()
+    return (
+        len(lines) == 1
+        and 0 < len(words) <= SUBHEADING_MAX_WORDS
+        and not block.endswith(CLOSING_PUNCTUATION)
+        and not block.startswith(OPENING_QUOTES)
+    )
+
+
+def _is_quote(block):
+    return block.startswith(">") or (
+        block.startswith(OPENING_QUOTES) and block.rstrip().endswith(CLOSING_QUOTES)
+    )
+
+
+def text_to_html(text):
+    """Blank lines separate paragraphs; short lone lines are subheadings."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", _normalise_whitespace(text))]
+    blocks = [b for b in blocks if b]
+    html = []
+    for position, block in enumerate(blocks):
+        between_paragraphs = 0 < position < len(blocks) - 1
+        if between_paragraphs and _is_subheading(block):
+            html.append(f"<h2>{escape(smarten(block))}</h2>")
+        elif _is_quote(block):
+            lines = [re.sub(r"^>\s?", "", line) for line in block.split("\n")]
+            quote = smarten(" ".join(line for line in lines if line))
+            html.append(f"<blockquote><p>{escape(quote)}</p></blockquote>")
+        else:
+            html.append(f"<p>{escape(smarten(' '.join(block.split())))}</p>")
+    return "\n".join(html)
+
+
+def _rename_tags(html):
+    def rename(match):
+        slash, name, rest = match.groups()
+        return f"<{slash}{TAG_RENAMES.get(name.lower(), name)}{rest}>"
+
+    return re.sub(r"<(/?)([a-zA-Z0-9]+)([^>]*)>", rename, html)
+
+
+def to_html(text, kind):
+    if kind == "markdown":
+        html = markdown.markdown(text, output_format="html")
+    elif kind == "html":
+        html = text
+    else:
+        html = text_to_html(text)
+    return sanitise(_rename_tags(html))
+
+
+def format_of(filename):
+    suffix = PurePath(filename or "").suffix.lower()
+    if not suffix:
+        return "text"
+    if suffix not in FORMATS:
+        raise ImportRefused(
+            f"Files ending in {suffix} cannot be imported: use .txt, .md or .html."
+        )
+    return FORMATS[suffix]
+
+
+def _author(name):
+    name = " ".join(name.split())
+    existing = Person.objects.matching_name(name).first()
+    return existing or Person.objects.create(name=name)
+
+
+@transaction.atomic
+def import_piece(
+    data,
+    *,
+    headline,
+    filename="",
+    film_slug="",
+    author="",
+    kind=Review.Kind.REVIEW,
+    topics=(),
+    by=None,
+):
+    """Create a draft from `data` (bytes) and report what it contains."""
+    headline = " ".join((headline or "").split())
+    if not headline:
+        raise ImportRefused("Give the piece a headline.")
+    if kind not in Review.Kind.values:
+        raise ImportRefused(
+            f"“{kind}” is not a kind of piece: use one of "
+            f"{', '.join(Review.Kind.values)}."
+        )
+    film = None
+    if film_slug:
+        film = Film.objects.filter(slug=film_slug).first()
+        if film is None:
+            raise ImportRefused(f"There is no film with the slug “{film_slug}”.")
+    fmt = format_of(filename)
+    text, note = decode(data)
+    body = to_html(text, fmt)
+    if not body:
+        raise ImportRefused("The file has no text to import.")
+
+    piece = Review.objects.create(
+        headline=headline, kind=kind, film=film, body=body, created_by=by
+    )
+    if author.strip():
+        Byline.objects.create(review=piece, person=_author(author))
+    piece.topics.set(
+        Topic.objects.get_or_create(name=" ".join(name.split()))[0]
+        for name in topics
+        if name.strip()
+    )
+    return ImportReport(
+        piece=piece,
+        paragraphs=len(re.findall(r"(?<!<blockquote>)<p>", body)),
+        subheadings=len(re.findall(r"<h[23]>", body)),
+        quotes=body.count("<blockquote>"),
+        mentions=[str(m) for m in piece.mentions.all()],
+        notes=[note] if note else [],
+    )
