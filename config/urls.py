@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -37,3 +38,7 @@ urlpatterns = [
     path("", include("films.urls")),
     path("", include("people.urls")),
 ]
+
+if settings.DEBUG:
+    # Uploaded images for `make run`; in production the web server serves /media/.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

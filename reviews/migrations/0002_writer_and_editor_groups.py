@@ -17,7 +17,8 @@ WRITER_PERMISSIONS = [
     ("people", "view_organisation"),
     ("films", "view_film"),
 ]
-EDITOR_APPS = ["people", "films", "reviews", "reversion"]
+# Editors also unlock logins that django-axes has locked.
+EDITOR_APPS = ["people", "films", "reviews", "reversion", "axes"]
 
 
 def create_groups(apps, schema_editor):
@@ -52,6 +53,7 @@ class Migration(migrations.Migration):
         ("people", "0001_initial"),
         ("films", "0001_initial"),
         ("reversion", "0002_add_index_on_version_for_content_type_and_db"),
+        ("axes", "0010_accessattemptexpiration"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
