@@ -8,6 +8,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_sessionstart(session):
+    """Start from a clean SQLite test file: Django removes the database file but
+    not a write-ahead log that an interrupted run left beside it."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        name = database["TEST"]["NAME"]
+        for suffix in ("", "-wal", "-shm"):
+            Path(name + suffix).unlink(missing_ok=True)
+
+
 @pytest.fixture
 def manage():
     """Run manage.py in a fresh process with some environment variables changed."""

@@ -1,12 +1,5 @@
-import os
-
 import pytest
 from playwright.sync_api import sync_playwright
-
-# Playwright's sync API keeps an event loop running in this thread, which Django
-# takes for an async context; the tests' own queries are plain synchronous code.
-# https://docs.djangoproject.com/en/stable/topics/async/#async-safety
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -17,6 +10,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _synchronous_queries_beside_playwright(monkeypatch):
+    # Playwright's sync API keeps an event loop running in this thread, which
+    # Django takes for an async context; the tests' own queries are synchronous.
+    # https://docs.djangoproject.com/en/stable/topics/async/#async-safety
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
