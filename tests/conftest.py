@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.faults import child_environment
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -25,7 +27,7 @@ def manage():
     """Run manage.py in a fresh process with some environment variables changed."""
 
     def run(*args, env=None, timeout=60):
-        environment = {**os.environ, **(env or {})}
+        environment = {**child_environment(), **(env or {})}
         for name, value in (env or {}).items():
             if value is None:
                 del environment[name]

@@ -62,6 +62,11 @@ class TcpProxy:
                     sock.shutdown(socket.SHUT_RDWR)
 
 
+def child_environment():
+    """The environment for processes tests start, without the browser tests' flag."""
+    return {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -75,7 +80,7 @@ class ServedSite:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         environment = {
-            **os.environ,
+            **child_environment(),
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
             "WEB_CONCURRENCY": "1",
             "HTTPS": "false",

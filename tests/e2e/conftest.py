@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -12,16 +14,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _synchronous_queries_beside_playwright(monkeypatch):
+@pytest.fixture(scope="session")
+def browser():
     # Playwright's sync API keeps an event loop running in this thread, which
     # Django takes for an async context; the tests' own queries are synchronous.
     # https://docs.djangoproject.com/en/stable/topics/async/#async-safety
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="session")
-def browser():
+    # (tests/conftest.py keeps this variable out of the processes tests start.)
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
