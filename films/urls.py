@@ -1,10 +1,11 @@
 from django.urls import path
 
+import people.converters  # noqa: F401  (registers <uslug:>)
 from films import views
 from people.caching import public_page
 
 app_name = "films"
 urlpatterns = [
     path("films/", public_page(views.FilmIndexView.as_view()), name="list"),
-    path("films/<str:slug>/", public_page(views.film_detail), name="detail"),
+    path("films/<uslug:slug>/", public_page(views.film_detail), name="detail"),
 ]

@@ -1,13 +1,14 @@
 from django.urls import path
 
+import people.converters  # noqa: F401  (registers <uslug:>)
 from people import views
 from people.caching import public_page
 
 app_name = "people"
 urlpatterns = [
-    path("people/<str:slug>/", public_page(views.person_detail), name="person"),
+    path("people/<uslug:slug>/", public_page(views.person_detail), name="person"),
     path(
-        "organisations/<str:slug>/",
+        "organisations/<uslug:slug>/",
         public_page(views.organisation_detail),
         name="organisation",
     ),

@@ -1,5 +1,6 @@
 from django.urls import path
 
+import people.converters  # noqa: F401  (registers <uslug:> and <token:>)
 from people.caching import public_page
 from reviews import feeds, views
 
@@ -7,8 +8,8 @@ app_name = "reviews"
 urlpatterns = [
     path("", public_page(views.home), name="home"),
     path("reviews/", public_page(views.ArchiveView.as_view()), name="archive"),
-    path("reviews/<str:slug>/", public_page(views.review_detail), name="detail"),
-    path("topics/<str:slug>/", public_page(views.TopicView.as_view()), name="topic"),
+    path("reviews/<uslug:slug>/", public_page(views.review_detail), name="detail"),
+    path("topics/<uslug:slug>/", public_page(views.TopicView.as_view()), name="topic"),
     path("search/", public_page(views.search_view), name="search"),
     path("feeds/reviews.rss", public_page(feeds.LatestPiecesFeed()), name="feed_rss"),
     path(
@@ -16,5 +17,5 @@ urlpatterns = [
         public_page(feeds.LatestPiecesAtomFeed()),
         name="feed_atom",
     ),
-    path("preview/<str:token>/", views.preview, name="preview"),
+    path("preview/<token:token>/", views.preview, name="preview"),
 ]

@@ -1,3 +1,4 @@
+import re
 from urllib.parse import urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
@@ -18,6 +19,7 @@ from reviews.sanitising import sanitise
 from reviews.search import clean_query, search
 
 ARCHIVE_PAGE_SIZE = 20
+SLUG = re.compile(r"[-\w]+")
 
 
 def home(request):
@@ -115,7 +117,7 @@ class ArchiveView(ListView):
             pieces = pieces.filter(kind=kind)
             self.filters["kind"] = kind
         topic = self.request.GET.get("topic", "")
-        if topic:
+        if SLUG.fullmatch(topic):
             pieces = pieces.filter(topics__slug=topic)
             self.filters["topic"] = topic
         year = self.request.GET.get("year", "")

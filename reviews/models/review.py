@@ -169,10 +169,18 @@ class Review(WorkflowMixin, ValidatedModel):
     objects = ReviewQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-publish_at", "-created_at"]
+        ordering = ["-publish_at", "-pk"]
         verbose_name = "piece"
         permissions = [("publish_review", "Can publish, schedule and withdraw pieces")]
-        indexes = [models.Index(fields=["status", "publish_at"])]
+        # Public lists: status, then newest first, read straight off the index.
+        indexes = [
+            models.Index(fields=["status", "-publish_at", "-id"]),
+            models.Index(
+                fields=["-publish_at"],
+                condition=Q(featured=True),
+                name="review_featured_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(rating__isnull=True) | Q(rating__in=RATINGS),

@@ -1,0 +1,89 @@
+"""Response times of the public pages and of search, in process, on a filled database.
+
+    DATABASE_URL=... .venv/bin/python -m bench.site
+
+Runs every page RUNS times through Django's test client (no network, no
+gunicorn) and prints the median and the worst, with the query count.
+"""
+
+import os
+import resource
+import statistics
+import time
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnop")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("HTTPS", "false")
+os.environ.setdefault("CACHE_URL", "dummycache://")
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+
+from films.models import Film  # noqa: E402
+from reviews.models import Review  # noqa: E402
+from reviews.search import TEXT_MATCHES_SQL  # noqa: E402
+
+RUNS = 20
+
+
+def measure(client, url):
+    timings = []
+    for _ in range(RUNS):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append(time.perf_counter() - started)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+    return statistics.median(timings), max(timings), len(queries)
+
+
+@override_settings(
+    STORAGES={
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+)
+def main():
+    client = Client()
+    piece = Review.objects.public().order_by("-publish_at").first()
+    film = Film.objects.filter(reviews__isnull=False).first()
+    pages = [
+        "/",
+        "/reviews/",
+        "/reviews/?page=50",
+        piece.get_absolute_url(),
+        film.get_absolute_url(),
+        "/films/",
+        "/search/?q=" + film.title.split()[0],
+        "/search/?q=rescuers+rubble",
+        "/search/?q=%22siege+and+the+city%22",
+        "/sitemap-pieces.xml",
+        "/feeds/reviews.rss",
+    ]
+    print(f"database: {connection.vendor}, {Review.objects.count():,} pieces")
+    print(f"{'page':45} {'median':>9} {'worst':>9} {'queries':>8}")
+    for url in pages:
+        median, worst, queries = measure(client, url)
+        print(f"{url[:45]:45} {median * 1000:7.1f}ms {worst * 1000:7.1f}ms {queries:8}")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak resident memory of this process: {rss:.0f} MiB")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            rare = film.title.split()[-1]
+            cursor.execute("EXPLAIN ANALYZE " + TEXT_MATCHES_SQL, [rare])
+            print(f"plan of the full-text match for {rare!r}:")
+            for (line,) in cursor.fetchall():
+                print("   ", line)
+
+
+if __name__ == "__main__":
+    main()
