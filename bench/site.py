@@ -64,6 +64,7 @@ def main():
         film.get_absolute_url(),
         "/films/",
         "/search/?q=" + film.title.split()[0],
+        "/search/?q=" + film.title.split()[-1] + "+reviewed",
         "/search/?q=rescuers+rubble",
         "/search/?q=%22siege+and+the+city%22",
         "/sitemap-pieces.xml",
