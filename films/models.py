@@ -6,21 +6,13 @@ from django_countries.fields import CountryField
 
 from images.paths import poster_path
 from images.uploads import CleanImageField
-from people.models import Organisation, Person, ValidatedModel
-from people.naming import split_names, unique_slug
-from people.validators import (
-    WIKIDATA_PATTERN,
-    empty_or_matches,
-    imdb_pattern,
-    imdb_validator,
-    not_empty,
-    validate_wikidata_id,
-    year_in_range,
-    year_validators,
-)
+from people.identifiers import identifier_constraints, imdb_field, wikidata_field
+from people.models import Organisation, Person, SluggedModel, ValidatedModel
+from people.naming import split_names
+from people.validators import year_in_range, year_validators
 
 
-class Genre(ValidatedModel):
+class Genre(SluggedModel):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, blank=True)
 
@@ -29,11 +21,6 @@ class Genre(ValidatedModel):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
 
 class FilmQuerySet(models.QuerySet):
@@ -48,7 +35,7 @@ class FilmQuerySet(models.QuerySet):
         return films.filter(year=year) if year else films
 
 
-class Film(ValidatedModel):
+class Film(SluggedModel):
     class Kind(models.TextChoices):
         FEATURE = "feature", "Feature"
         DOCUMENTARY = "documentary", "Documentary"
@@ -85,15 +72,8 @@ class Film(ValidatedModel):
     poster_width = models.PositiveIntegerField(null=True, editable=False)
     poster_height = models.PositiveIntegerField(null=True, editable=False)
     poster_alt = models.CharField("poster alt text", max_length=300, blank=True)
-    wikidata_id = models.CharField(
-        "Wikidata id", max_length=20, blank=True, validators=[validate_wikidata_id]
-    )
-    imdb_id = models.CharField(
-        "IMDb id",
-        max_length=20,
-        blank=True,
-        validators=[imdb_validator("tt", "tt6333070")],
-    )
+    wikidata_id = wikidata_field()
+    imdb_id = imdb_field("tt", "tt6333070")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -109,36 +89,14 @@ class Film(ValidatedModel):
                 condition=Q(runtime_minutes__isnull=True) | Q(runtime_minutes__gt=0),
                 name="film_runtime_positive",
             ),
-            models.CheckConstraint(
-                condition=empty_or_matches("wikidata_id", WIKIDATA_PATTERN),
-                name="film_wikidata_id_format",
-            ),
-            models.CheckConstraint(
-                condition=empty_or_matches("imdb_id", imdb_pattern("tt")),
-                name="film_imdb_id_format",
-            ),
-            models.UniqueConstraint(
-                fields=["wikidata_id"],
-                condition=not_empty("wikidata_id"),
-                name="film_unique_wikidata_id",
-                violation_error_message="Another film has this Wikidata id.",
-            ),
-            models.UniqueConstraint(
-                fields=["imdb_id"],
-                condition=not_empty("imdb_id"),
-                name="film_unique_imdb_id",
-                violation_error_message="Another film has this IMDb id.",
-            ),
+            *identifier_constraints("film", "tt", "film"),
         ]
 
     def __str__(self):
         return f"{self.title} ({self.year})" if self.year else self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            name = f"{self.title} {self.year}" if self.year else self.title
-            self.slug = unique_slug(self, name)
-        super().save(*args, **kwargs)
+    def slug_source(self):
+        return f"{self.title} {self.year}" if self.year else self.title
 
     def get_absolute_url(self):
         return reverse("films:detail", kwargs={"slug": self.slug})
@@ -239,7 +197,7 @@ class Credit(ValidatedModel):
         return self.credited_as or str(self.party)
 
 
-class Award(ValidatedModel):
+class Award(SluggedModel):
     name = models.CharField(max_length=300)
     slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, blank=True)
     presenter = models.ForeignKey(
@@ -251,11 +209,6 @@ class Award(ValidatedModel):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
 
 class Nomination(ValidatedModel):

@@ -5,17 +5,9 @@ from django_countries.fields import CountryField
 
 from images.paths import portrait_path
 from images.uploads import CleanImageField
+from people.identifiers import identifier_constraints, imdb_field, wikidata_field
 from people.naming import split_names, unique_slug
-from people.validators import (
-    WIKIDATA_PATTERN,
-    empty_or_matches,
-    imdb_pattern,
-    imdb_validator,
-    not_empty,
-    validate_wikidata_id,
-    year_in_range,
-    year_validators,
-)
+from people.validators import year_in_range, year_validators
 
 ALSO_KNOWN_AS_HELP = "Other names, one per line, in any script."
 
@@ -31,6 +23,21 @@ class ValidatedModel(models.Model):
         super().save(*args, **kwargs)
 
 
+class SluggedModel(ValidatedModel):
+    """Fills an empty slug from `slug_source()`: readable in any script, unique."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.slug_source())
+        super().save(*args, **kwargs)
+
+    def slug_source(self):
+        return self.name
+
+
 class NamedQuerySet(models.QuerySet):
     def matching_name(self, name):
         """Rows whose name or one of whose other names is `name`, ignoring case."""
@@ -38,7 +45,7 @@ class NamedQuerySet(models.QuerySet):
         return self.filter(Q(name__iexact=name) | Q(also_known_as__icontains=name))
 
 
-class Person(ValidatedModel):
+class Person(SluggedModel):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, blank=True)
     sort_name = models.CharField(
@@ -55,15 +62,8 @@ class Person(ValidatedModel):
     death_year = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=year_validators
     )
-    wikidata_id = models.CharField(
-        "Wikidata id", max_length=20, blank=True, validators=[validate_wikidata_id]
-    )
-    imdb_id = models.CharField(
-        "IMDb id",
-        max_length=20,
-        blank=True,
-        validators=[imdb_validator("nm", "nm0000001")],
-    )
+    wikidata_id = wikidata_field()
+    imdb_id = imdb_field("nm", "nm0000001")
     portrait = CleanImageField(
         upload_to=portrait_path,
         blank=True,
@@ -96,34 +96,13 @@ class Person(ValidatedModel):
                 name="person_death_after_birth",
                 violation_error_message="The year of death is before the year of birth.",
             ),
-            models.CheckConstraint(
-                condition=empty_or_matches("wikidata_id", WIKIDATA_PATTERN),
-                name="person_wikidata_id_format",
-            ),
-            models.CheckConstraint(
-                condition=empty_or_matches("imdb_id", imdb_pattern("nm")),
-                name="person_imdb_id_format",
-            ),
-            models.UniqueConstraint(
-                fields=["wikidata_id"],
-                condition=not_empty("wikidata_id"),
-                name="person_unique_wikidata_id",
-                violation_error_message="Another person has this Wikidata id.",
-            ),
-            models.UniqueConstraint(
-                fields=["imdb_id"],
-                condition=not_empty("imdb_id"),
-                name="person_unique_imdb_id",
-                violation_error_message="Another person has this IMDb id.",
-            ),
+            *identifier_constraints("person", "nm", "person"),
         ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
         if not self.sort_name:
             *given, last = self.name.split() or [""]
             self.sort_name = f"{last}, {' '.join(given)}" if given else last
@@ -144,7 +123,7 @@ class Person(ValidatedModel):
         return f"{self.birth_year}–{self.death_year or ''}"
 
 
-class Organisation(ValidatedModel):
+class Organisation(SluggedModel):
     class Kind(models.TextChoices):
         NGO = "ngo", "NGO"
         MEDIA_COLLECTIVE = "media_collective", "Media collective"
@@ -166,15 +145,8 @@ class Organisation(ValidatedModel):
     country = CountryField(blank=True)
     description = models.TextField(blank=True)
     website = models.URLField(blank=True)
-    wikidata_id = models.CharField(
-        "Wikidata id", max_length=20, blank=True, validators=[validate_wikidata_id]
-    )
-    imdb_id = models.CharField(
-        "IMDb id",
-        max_length=20,
-        blank=True,
-        validators=[imdb_validator("co", "co0000001")],
-    )
+    wikidata_id = wikidata_field()
+    imdb_id = imdb_field("co", "co0000001")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -186,35 +158,11 @@ class Organisation(ValidatedModel):
             models.CheckConstraint(
                 condition=year_in_range("founded"), name="organisation_founded_range"
             ),
-            models.CheckConstraint(
-                condition=empty_or_matches("wikidata_id", WIKIDATA_PATTERN),
-                name="organisation_wikidata_id_format",
-            ),
-            models.CheckConstraint(
-                condition=empty_or_matches("imdb_id", imdb_pattern("co")),
-                name="organisation_imdb_id_format",
-            ),
-            models.UniqueConstraint(
-                fields=["wikidata_id"],
-                condition=not_empty("wikidata_id"),
-                name="organisation_unique_wikidata_id",
-                violation_error_message="Another organisation has this Wikidata id.",
-            ),
-            models.UniqueConstraint(
-                fields=["imdb_id"],
-                condition=not_empty("imdb_id"),
-                name="organisation_unique_imdb_id",
-                violation_error_message="Another organisation has this IMDb id.",
-            ),
+            *identifier_constraints("organisation", "co", "organisation"),
         ]
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("people:organisation", kwargs={"slug": self.slug})

@@ -1,11 +1,10 @@
 from django.db import models
 from django.urls import reverse
 
-from people.models import ValidatedModel
-from people.naming import unique_slug
+from people.models import SluggedModel
 
 
-class Topic(ValidatedModel):
+class Topic(SluggedModel):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, blank=True)
     description = models.TextField(blank=True)
@@ -15,11 +14,6 @@ class Topic(ValidatedModel):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("reviews:topic", kwargs={"slug": self.slug})
