@@ -10,17 +10,23 @@ def same_as(record, imdb_kind):
     return links
 
 
-def person(person, absolute):
+def _named(schema_type, record, absolute, description):
+    """What a Person and an Organization share: name, page, other names."""
     data = {
         "@context": "https://schema.org",
-        "@type": "Person",
-        "name": person.name,
-        "url": absolute(person.get_absolute_url()),
+        "@type": schema_type,
+        "name": record.name,
+        "url": absolute(record.get_absolute_url()),
     }
-    if person.aliases:
-        data["alternateName"] = person.aliases
-    if person.bio:
-        data["description"] = person.bio
+    if record.aliases:
+        data["alternateName"] = record.aliases
+    if description:
+        data["description"] = description
+    return data
+
+
+def person(person, absolute):
+    data = _named("Person", person, absolute, person.bio)
     if person.birth_year:
         data["birthDate"] = str(person.birth_year)
     if person.death_year:
@@ -33,16 +39,7 @@ def person(person, absolute):
 
 
 def organisation(organisation, absolute):
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": organisation.name,
-        "url": absolute(organisation.get_absolute_url()),
-    }
-    if organisation.aliases:
-        data["alternateName"] = organisation.aliases
-    if organisation.description:
-        data["description"] = organisation.description
+    data = _named("Organization", organisation, absolute, organisation.description)
     if organisation.founded:
         data["foundingDate"] = str(organisation.founded)
     if organisation.website:
