@@ -1,5 +1,8 @@
 """The one sanitiser for rich text: the editor, imports and rendering all use it."""
 
+import re
+from html import unescape
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -55,3 +58,8 @@ def sanitise(html):
     """Keep only the tags and attributes the site's design supports."""
     cleaned = _cleaner.clean(html or "").strip()
     return "" if cleaned in ("<p></p>", "<p><br></p>") else cleaned
+
+
+def plain_text(html):
+    """The words of an HTML body, with blocks kept apart ("drop</h2><p>Feras")."""
+    return " ".join(unescape(re.sub(r"<[^>]*>", " ", html or "")).split())

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import FloatField, Q
 from django.db.models.expressions import RawSQL
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from films.models import Film
 from people.models import Organisation, Person
 from people.naming import fold
 from reviews.models import Review
+from reviews.sanitising import plain_text
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 10
@@ -118,7 +119,7 @@ def search(query):
 
 def snippet(piece, query):
     """A few words of the piece around the first query word, with matches marked."""
-    text = " ".join(strip_tags(f"{piece.standfirst} {piece.body}").split())
+    text = f"{piece.standfirst} {plain_text(piece.body)}".strip()
     words = text.split(" ")
     terms = [fold(t) for t in re.findall(r"\w+", query) if len(t) > 1]
     folded = [fold(w) for w in words]

@@ -24,10 +24,10 @@ SLUG = re.compile(r"[-\w]+")
 
 def home(request):
     public = Review.objects.public().for_cards()
+    featured = list(public.filter(featured=True)[:3])
+    latest = public.exclude(pk__in=[piece.pk for piece in featured])[:12]
     return render(
-        request,
-        "reviews/home.html",
-        {"featured": public.filter(featured=True)[:3], "latest": public[:12]},
+        request, "reviews/home.html", {"featured": featured, "latest": latest}
     )
 
 

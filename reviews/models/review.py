@@ -9,7 +9,6 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField
 
 from films.models import Film
@@ -20,7 +19,7 @@ from people.naming import unique_slug
 from reviews.mentions import update_mentions
 from reviews.models.topic import Topic
 from reviews.models.workflow import Status, WorkflowMixin
-from reviews.sanitising import EDITOR_EXTENSIONS, sanitise
+from reviews.sanitising import EDITOR_EXTENSIONS, plain_text, sanitise
 
 RATINGS = [Decimal(half) / 2 for half in range(1, 11)]
 WORDS_PER_MINUTE = 230
@@ -245,7 +244,7 @@ class Review(WorkflowMixin, ValidatedModel):
 
     @property
     def word_count(self):
-        return len(strip_tags(self.body).split())
+        return len(plain_text(self.body).split())
 
     @property
     def reading_minutes(self):

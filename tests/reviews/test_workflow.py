@@ -145,3 +145,9 @@ def test_word_count_and_reading_time():
     piece = make_review(body="<p>" + "word " * 460 + "</p>")
 
     assert (piece.word_count, piece.reading_minutes) == (460, 2)
+
+
+def test_words_across_blocks_are_counted_apart():
+    piece = make_review(body="<h2>After the bombs drop</h2><p>Feras Fayyad follows</p>")
+
+    assert piece.word_count == 7
