@@ -3,6 +3,7 @@
 import io
 import warnings
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,8 +17,6 @@ FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
 def _open(file):
-    # Pillow warns above this many pixels and refuses at twice as many.
-    Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
     file.seek(0)
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -53,6 +52,7 @@ def validate_image(file):
         raise ValidationError(
             "Upload a JPEG, PNG or WebP image.", code="unsupported_format"
         )
+    file.seek(0)  # the next reader starts from the top
     if image.width * image.height > settings.IMAGE_MAX_PIXELS:
         raise ValidationError(
             "This image has too many pixels to be processed safely.",
@@ -76,12 +76,24 @@ def reencode(file):
     )
 
 
+class CleanImageFormField(forms.ImageField):
+    """Checks size and pixels first, so the editor reads why a file is refused."""
+
+    def to_python(self, data):
+        if data and hasattr(data, "size"):
+            validate_image(data)
+        return super().to_python(data)
+
+
 class CleanImageField(models.ImageField):
     """An ImageField whose new files are validated by content and re-encoded."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 200)
         super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": CleanImageFormField, **kwargs})
 
     def validate(self, value, model_instance):
         super().validate(value, model_instance)

@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.contrib.auth.models import User
 from PIL import Image
 
 from reviews.models import Review
@@ -97,3 +100,24 @@ def test_a_decompression_bomb_is_refused(editor_client, settings):
 
     errors = response.context["adminform"].form.errors["hero_image"]
     assert "too many pixels" in errors[0]
+
+
+def test_the_piece_page_serves_responsive_renditions(client, editor_client):
+    piece = make_review()
+    upload_hero(
+        editor_client, piece, image_upload(size=(1800, 1000)), hero_alt="Rescuers"
+    )
+    piece.refresh_from_db()
+    piece.publish(by=User.objects.get(username="editor"))
+
+    content = client.get(piece.get_absolute_url()).content.decode()
+
+    picture = re.search(r"<picture>.*?</picture>", content, re.S).group(0)
+    stem = piece.hero_image.name.rsplit(".", 1)[0]
+    assert f'<source type="image/webp" srcset="/media/{stem}-400w.webp 400w' in picture
+    assert f"/media/{stem}-1600w.jpg 1600w" in picture
+    assert f"/media/{piece.hero_image.name} 1800w" in picture
+    assert 'width="1800" height="1000"' in picture
+    assert 'alt="Rescuers"' in picture
+    assert 'loading="lazy"' not in picture  # the hero is above the fold
+    assert 'property="og:image"' in content
