@@ -251,10 +251,6 @@ class Review(WorkflowMixin, ValidatedModel):
         return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
 
     @property
-    def rating_text(self):
-        return rating_label(self.rating) if self.rating is not None else ""
-
-    @property
     def is_updated(self):
         """Edited noticeably after it first went out."""
         return bool(
