@@ -16,3 +16,6 @@ accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn 24+ opens a control socket in the user's home; systemd (HUP) and
+# signals are all this deployment uses, and two servers would share the path.
+control_socket_disable = True
