@@ -2,6 +2,14 @@
 
 Facts are from shared/reference/last-men-in-aleppo.md; a field stays empty rather
 than hold a guess. Loading is idempotent: records are found by slug and updated.
+
+The Cave (2019) was checked separately (Danish Film Institute news of the Oscar
+nomination and of the Toronto audience award, dfi.dk/en/english/news/oscar-nomination-cave
+and dfi.dk/en/english/cave-wins-audience-award-toronto): documentary by Feras
+Fayyad about Dr. Amani Ballour's underground hospital in Ghouta, produced by
+Kirstine Barfod and Sigrid Dyekjær for Danish Documentary Production; Grolsch
+People's Choice Documentary Award, Toronto 2019; nominated for the Academy
+Award for Best Documentary Feature at the 92nd Academy Awards (2020).
 """
 
 from films.models import Award, Credit, Film, Genre, Nomination
@@ -31,6 +39,9 @@ PEOPLE = {
         "name": "Orlando von Einsiedel",
         "sort_name": "von Einsiedel, Orlando",
     },
+    "amani-ballour": {"name": "Amani Ballour", "also_known_as": "Dr. Amani"},
+    "kirstine-barfod": {"name": "Kirstine Barfod"},
+    "sigrid-dyekjaer": {"name": "Sigrid Dyekjær"},
 }
 
 ORGANISATIONS = {
@@ -79,6 +90,17 @@ ORGANISATIONS = {
         "kind": Kind.AWARDING_BODY,
         "country": "US",
     },
+    "danish-documentary-production": {
+        "name": "Danish Documentary Production",
+        "kind": Kind.PRODUCTION_COMPANY,
+        "country": "DK",
+    },
+    "toronto-international-film-festival": {
+        "name": "Toronto International Film Festival",
+        "kind": Kind.FESTIVAL,
+        "also_known_as": "TIFF",
+        "country": "CA",
+    },
 }
 
 FILMS = {
@@ -99,6 +121,13 @@ FILMS = {
         "kind": Film.Kind.SHORT_DOCUMENTARY,
         "synopsis": "A short documentary about the volunteer rescue workers "
         "of the Syrian civil defence.",
+    },
+    "the-cave-2019": {
+        "title": "The Cave",
+        "year": 2019,
+        "kind": Film.Kind.DOCUMENTARY,
+        "synopsis": "Dr. Amani Ballour and her colleagues run an underground "
+        "hospital in Ghouta under bombardment.",
     },
 }
 
@@ -140,6 +169,11 @@ CREDITS = [
     ("last-men-in-aleppo-2017", Role.DISTRIBUTOR, "grasshopper-film", ""),
     ("the-white-helmets-2016", Role.DIRECTOR, "orlando-von-einsiedel", ""),
     ("the-white-helmets-2016", Role.SUBJECT, "the-white-helmets", ""),
+    ("the-cave-2019", Role.DIRECTOR, "feras-fayyad", ""),
+    ("the-cave-2019", Role.SUBJECT, "amani-ballour", ""),
+    ("the-cave-2019", Role.PRODUCER, "kirstine-barfod", ""),
+    ("the-cave-2019", Role.PRODUCER, "sigrid-dyekjaer", ""),
+    ("the-cave-2019", Role.PRODUCTION_COMPANY, "danish-documentary-production", ""),
 ]
 
 AWARDS = {
@@ -149,6 +183,10 @@ AWARDS = {
     ),
     "academy-award": ("Academy Award", "academy-of-motion-picture-arts-and-sciences"),
     "peabody-award": ("Peabody Award", "peabody-awards"),
+    "tiff-peoples-choice-documentary": (
+        "Grolsch People's Choice Documentary Award",
+        "toronto-international-film-festival",
+    ),
 }
 
 NOMINATIONS = [
@@ -168,6 +206,22 @@ NOMINATIONS = [
         "Best Documentary Feature",
         2018,
         "90th Academy Awards",
+        False,
+    ),
+    (
+        "the-cave-2019",
+        "tiff-peoples-choice-documentary",
+        "",
+        2019,
+        "Toronto International Film Festival 2019",
+        True,
+    ),
+    (
+        "the-cave-2019",
+        "academy-award",
+        "Best Documentary Feature",
+        2020,
+        "92nd Academy Awards",
         False,
     ),
 ]

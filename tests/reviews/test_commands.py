@@ -45,3 +45,19 @@ def test_seed_demo_twice_duplicates_nothing():
     call_command("seed_demo")
 
     assert counts() == first
+
+
+def test_seed_demo_gives_the_director_a_filmography(client):
+    call_command("seed_demo")
+
+    fayyad = Person.objects.get(slug="feras-fayyad")
+    directed = fayyad.credits.filter(role=Credit.Role.DIRECTOR)
+    assert sorted(c.film.title for c in directed) == ["Last Men in Aleppo", "The Cave"]
+    cave = Film.objects.get(slug="the-cave-2019")
+    oscar = cave.nominations.get(category="Best Documentary Feature")
+    assert (oscar.year, oscar.edition, oscar.won) == (
+        2020,
+        "92nd Academy Awards",
+        False,
+    )
+    assert "The Cave" in client.get("/people/feras-fayyad/").content.decode()
