@@ -7,7 +7,7 @@ from images.paths import portrait_path
 from images.uploads import CleanImageField
 from people.identifiers import identifier_constraints, imdb_field, wikidata_field
 from people.naming import split_names, unique_slug
-from people.validators import year_in_range, year_validators
+from people.validators import in_order, year_in_range, year_validators
 
 ALSO_KNOWN_AS_HELP = "Other names, one per line, in any script."
 
@@ -89,12 +89,11 @@ class Person(SluggedModel):
             models.CheckConstraint(
                 condition=year_in_range("death_year"), name="person_death_year_range"
             ),
-            models.CheckConstraint(
-                condition=Q(death_year__isnull=True)
-                | Q(birth_year__isnull=True)
-                | Q(death_year__gte=models.F("birth_year")),
-                name="person_death_after_birth",
-                violation_error_message="The year of death is before the year of birth.",
+            in_order(
+                "birth_year",
+                "death_year",
+                "person_death_after_birth",
+                "The year of death is before the year of birth.",
             ),
             *identifier_constraints("person", "nm", "person"),
         ]
@@ -196,12 +195,11 @@ class Affiliation(ValidatedModel):
             models.CheckConstraint(
                 condition=year_in_range("end_year"), name="affiliation_end_range"
             ),
-            models.CheckConstraint(
-                condition=Q(end_year__isnull=True)
-                | Q(start_year__isnull=True)
-                | Q(end_year__gte=models.F("start_year")),
-                name="affiliation_ends_after_start",
-                violation_error_message="An affiliation cannot end before it starts.",
+            in_order(
+                "start_year",
+                "end_year",
+                "affiliation_ends_after_start",
+                "An affiliation cannot end before it starts.",
             ),
             models.UniqueConstraint(
                 fields=["person", "organisation", "role"],

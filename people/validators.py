@@ -1,5 +1,5 @@
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db.models import Q
+from django.db.models import CheckConstraint, F, Q
 
 EARLIEST_YEAR = 1800
 LATEST_YEAR = 2100
@@ -28,6 +28,17 @@ def year_in_range(field):
     """A check constraint condition: the year is empty or plausible."""
     return Q(**{f"{field}__isnull": True}) | Q(
         **{f"{field}__gte": EARLIEST_YEAR, f"{field}__lte": LATEST_YEAR}
+    )
+
+
+def in_order(start, end, name, message):
+    """A check constraint: `end` is not before `start` when both are known."""
+    return CheckConstraint(
+        condition=Q(**{f"{end}__isnull": True})
+        | Q(**{f"{start}__isnull": True})
+        | Q(**{f"{end}__gte": F(start)}),
+        name=name,
+        violation_error_message=message,
     )
 
 
