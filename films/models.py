@@ -7,8 +7,13 @@ from django_countries.fields import CountryField
 from images.paths import poster_path
 from images.uploads import CleanImageField
 from people.identifiers import identifier_constraints, imdb_field, wikidata_field
-from people.models import Organisation, Person, SluggedModel, ValidatedModel
-from people.naming import split_names
+from people.models import (
+    AliasesMixin,
+    Organisation,
+    Person,
+    SluggedModel,
+    ValidatedModel,
+)
 from people.validators import year_in_range, year_validators
 
 
@@ -35,7 +40,7 @@ class FilmQuerySet(models.QuerySet):
         return films.filter(year=year) if year else films
 
 
-class Film(SluggedModel):
+class Film(AliasesMixin, SluggedModel):
     class Kind(models.TextChoices):
         FEATURE = "feature", "Feature"
         DOCUMENTARY = "documentary", "Documentary"
@@ -100,10 +105,6 @@ class Film(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("films:detail", kwargs={"slug": self.slug})
-
-    @property
-    def aliases(self):
-        return split_names(self.also_known_as)
 
     def credit_groups(self, roles=None):
         """[(role label, [credits])] in the order of Credit.Role, from prefetched credits."""

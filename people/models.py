@@ -38,6 +38,14 @@ class SluggedModel(ValidatedModel):
         return self.name
 
 
+class AliasesMixin:
+    """For models with an `also_known_as` field: its names as a list."""
+
+    @property
+    def aliases(self):
+        return split_names(self.also_known_as)
+
+
 class NamedQuerySet(models.QuerySet):
     def matching_name(self, name):
         """Rows whose name or one of whose other names is `name`, ignoring case."""
@@ -45,7 +53,7 @@ class NamedQuerySet(models.QuerySet):
         return self.filter(Q(name__iexact=name) | Q(also_known_as__icontains=name))
 
 
-class Person(SluggedModel):
+class Person(AliasesMixin, SluggedModel):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, blank=True)
     sort_name = models.CharField(
@@ -111,10 +119,6 @@ class Person(SluggedModel):
         return reverse("people:person", kwargs={"slug": self.slug})
 
     @property
-    def aliases(self):
-        return split_names(self.also_known_as)
-
-    @property
     def years(self):
         """'1984–', '1920–2001' or '' when unknown."""
         if not self.birth_year:
@@ -122,7 +126,7 @@ class Person(SluggedModel):
         return f"{self.birth_year}–{self.death_year or ''}"
 
 
-class Organisation(SluggedModel):
+class Organisation(AliasesMixin, SluggedModel):
     class Kind(models.TextChoices):
         NGO = "ngo", "NGO"
         MEDIA_COLLECTIVE = "media_collective", "Media collective"
@@ -165,10 +169,6 @@ class Organisation(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("people:organisation", kwargs={"slug": self.slug})
-
-    @property
-    def aliases(self):
-        return split_names(self.also_known_as)
 
 
 class Affiliation(ValidatedModel):
