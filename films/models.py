@@ -130,6 +130,12 @@ class Film(AliasesMixin, SluggedModel):
         )
 
 
+class CreditQuerySet(models.QuerySet):
+    def with_parties(self):
+        """Credits ready to show: the person or organisation comes along."""
+        return self.select_related("person", "organisation")
+
+
 class Credit(ValidatedModel):
     class Role(models.TextChoices):
         DIRECTOR = "director", "Director"
@@ -161,6 +167,8 @@ class Credit(ValidatedModel):
     character = models.CharField(max_length=200, blank=True)
     credited_as = models.CharField(max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = CreditQuerySet.as_manager()
 
     class Meta:
         ordering = ["film", "order", "pk"]

@@ -24,9 +24,7 @@ def film_detail(request, slug):
     film = get_object_or_404(
         Film.objects.prefetch_related(
             "genres",
-            Prefetch(
-                "credits", Credit.objects.select_related("person", "organisation")
-            ),
+            Prefetch("credits", Credit.objects.with_parties()),
             "nominations__award__presenter",
             "nominations__honourees",
         ),

@@ -37,12 +37,7 @@ def _piece_queryset():
         Prefetch("bylines", Byline.objects.select_related("person")),
         "topics",
         "corrections",
-        Prefetch(
-            "film__credits",
-            Credit.objects.select_related("person", "organisation").order_by(
-                "order", "pk"
-            ),
-        ),
+        Prefetch("film__credits", Credit.objects.with_parties()),
         "film__nominations__award__presenter",
         "film__genres",
         Prefetch(
