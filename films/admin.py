@@ -3,7 +3,7 @@ from django.db.models import Count
 
 from films.models import Award, Credit, Film, Genre, Nomination
 from people.admin import OrganisationAdmin, PersonAdmin
-from people.admin_tools import DuplicateWarningForm
+from people.admin_tools import CountColumnsMixin, DuplicateWarningForm, count_column
 from people.models import Organisation, Person
 
 
@@ -33,7 +33,7 @@ class NominationInline(admin.TabularInline):
 
 
 @admin.register(Film)
-class FilmAdmin(admin.ModelAdmin):
+class FilmAdmin(CountColumnsMixin, admin.ModelAdmin):
     form = FilmForm
     list_display = ["title", "year", "kind", "runtime_minutes", "credit_count"]
     list_filter = ["kind", "year", "genres"]
@@ -65,30 +65,20 @@ class FilmAdmin(admin.ModelAdmin):
         (None, {"fields": ["not_a_duplicate"]}),
     ]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(credit_count=Count("credits"))
-
-    @admin.display(description="Credits", ordering="credit_count")
-    def credit_count(self, film):
-        return film.credit_count
+    credit_count = count_column("credit_count", "Credits", Count("credits"))
 
 
 @admin.register(Genre)
-class GenreAdmin(admin.ModelAdmin):
+class GenreAdmin(CountColumnsMixin, admin.ModelAdmin):
     list_display = ["name", "film_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(film_count=Count("films"))
-
-    @admin.display(description="Films", ordering="film_count")
-    def film_count(self, genre):
-        return genre.film_count
+    film_count = count_column("film_count", "Films", Count("films"))
 
 
 @admin.register(Award)
-class AwardAdmin(admin.ModelAdmin):
+class AwardAdmin(CountColumnsMixin, admin.ModelAdmin):
     list_display = ["name", "presenter", "nomination_count"]
     list_select_related = ["presenter"]
     list_filter = ["presenter"]
@@ -96,16 +86,9 @@ class AwardAdmin(admin.ModelAdmin):
     autocomplete_fields = ["presenter"]
     prepopulated_fields = {"slug": ["name"]}
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(nomination_count=Count("nominations"))
-        )
-
-    @admin.display(description="Nominations", ordering="nomination_count")
-    def nomination_count(self, award):
-        return award.nomination_count
+    nomination_count = count_column(
+        "nomination_count", "Nominations", Count("nominations")
+    )
 
 
 @admin.register(Nomination)

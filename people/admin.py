@@ -1,7 +1,12 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from people.admin_tools import DuplicateWarningForm, merge_selected
+from people.admin_tools import (
+    CountColumnsMixin,
+    DuplicateWarningForm,
+    count_column,
+    merge_selected,
+)
 from people.models import Affiliation, Organisation, Person
 
 
@@ -36,7 +41,7 @@ class OrganisationAffiliationInline(PersonAffiliationInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(CountColumnsMixin, admin.ModelAdmin):
     form = PersonForm
     list_display = ["name", "sort_name", "years", "film_count", "wikidata_id"]
     search_fields = ["name", "also_known_as", "sort_name"]
@@ -52,20 +57,13 @@ class PersonAdmin(admin.ModelAdmin):
         (None, {"fields": ["not_a_duplicate"]}),
     ]
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(film_count=Count("credits__film", distinct=True))
-        )
-
-    @admin.display(description="Films", ordering="film_count")
-    def film_count(self, person):
-        return person.film_count
+    film_count = count_column(
+        "film_count", "Films", Count("credits__film", distinct=True)
+    )
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(CountColumnsMixin, admin.ModelAdmin):
     form = OrganisationForm
     list_display = ["name", "kind", "country", "founded", "credit_count"]
     list_filter = ["kind", "country"]
@@ -80,16 +78,9 @@ class OrganisationAdmin(admin.ModelAdmin):
         (None, {"fields": ["not_a_duplicate"]}),
     ]
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(credit_count=Count("credits", distinct=True))
-        )
-
-    @admin.display(description="Credits", ordering="credit_count")
-    def credit_count(self, organisation):
-        return organisation.credit_count
+    credit_count = count_column(
+        "credit_count", "Credits", Count("credits", distinct=True)
+    )
 
 
 @admin.register(Affiliation)

@@ -92,3 +92,27 @@ def merge_selected(modeladmin, request, queryset):
         "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
     }
     return TemplateResponse(request, "admin/people/merge.html", context)
+
+
+def count_column(name, heading, aggregate):
+    """A changelist column showing `aggregate`, annotated as `name` by CountColumnsMixin."""
+
+    @admin.display(description=heading, ordering=name)
+    def column(model_admin, obj):
+        return getattr(obj, name)
+
+    column.aggregate = aggregate
+    return column
+
+
+class CountColumnsMixin:
+    """Annotates every count_column in list_display in the changelist's one query."""
+
+    def get_queryset(self, request):
+        counts = {
+            name: column.aggregate
+            for name in self.list_display
+            if (column := getattr(type(self), name, None)) is not None
+            and hasattr(column, "aggregate")
+        }
+        return super().get_queryset(request).annotate(**counts)
