@@ -1,5 +1,6 @@
 """Filmdesk settings: one module, every machine-specific value from the environment."""
 
+import logging
 from datetime import timedelta
 from pathlib import Path
 
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django_countries",
+    "audit",
     "images",
     "people",
     "films",
@@ -219,6 +221,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
+# gunicorn takes its level in lower case and logging in upper case: accept either.
+LOG_LEVEL = env("LOG_LEVEL", default="INFO").upper()
+if LOG_LEVEL not in logging.getLevelNamesMapping():
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be one of debug, info, warning, error or critical, not "
+        f"“{env('LOG_LEVEL')}”."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -232,7 +241,7 @@ LOGGING = {
             "formatter": "plain",
         }
     },
-    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     # axes announces itself at every start; keep its warnings only.
     "loggers": {"axes": {"level": "WARNING"}},
 }

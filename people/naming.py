@@ -33,12 +33,13 @@ def readable_slug(name):
     return ascii_slug or slugify(name, allow_unicode=True)
 
 
-def unique_slug(instance, name, max_length=100):
-    """A readable slug for `name` that no other row of the instance's model uses."""
+def unique_slug(instance, name, max_length=100, taken=None):
+    """A readable slug for `name` that no other row of the instance's model uses,
+    nor anything `taken(slug)` says is reserved (an old address, say)."""
     base = readable_slug(name)[: max_length - 6].strip("-") or "untitled"
     others = type(instance)._default_manager.exclude(pk=instance.pk)
     slug, number = base, 1
-    while others.filter(slug=slug).exists():
+    while others.filter(slug=slug).exists() or (taken and taken(slug)):
         number += 1
         slug = f"{base}-{number}"
     return slug

@@ -3,17 +3,22 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
+from audit.models import Event, record
 from reviews.admin_import import import_view
 from reviews.models import Byline, Correction, Mention, Review, SlugRedirect, Topic
-from reviews.models.workflow import is_editor
+from reviews.models.workflow import is_editor, local_time
 from reviews.preview import make_token
 
 logger = logging.getLogger("reviews.workflow")
@@ -154,17 +159,25 @@ class ReviewAdmin(CompareVersionAdmin):
     change_list_template = "admin/reviews/review/change_list.html"
 
     def get_urls(self):
-        importing = path(
-            "import/",
-            self.admin_site.admin_view(partial(import_view, self)),
-            name="reviews_review_import",
-        )
-        return [importing, *super().get_urls()]
+        extra = [
+            path(
+                "import/",
+                self.admin_site.admin_view(partial(import_view, self)),
+                name="reviews_review_import",
+            ),
+            path(
+                "<path:object_id>/revoke-preview/",
+                self.admin_site.admin_view(self.revoke_preview_view),
+                name="reviews_review_revoke_preview",
+            ),
+        ]
+        return [*extra, *super().get_urls()]
 
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
+            .visible_to(request.user)
             .prefetch_related(
                 Prefetch("bylines", Byline.objects.select_related("person"))
             )
@@ -180,6 +193,13 @@ class ReviewAdmin(CompareVersionAdmin):
             for name, opts in fieldsets
         ]
 
+    # One permission model: Django's permissions say what a group may do with
+    # pieces at all, `can_view`/`can_edit` which pieces, and publishing,
+    # restoring and deleting belong to editors.
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or obj.can_view(request.user))
+
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or obj.can_edit(request.user))
@@ -187,23 +207,85 @@ class ReviewAdmin(CompareVersionAdmin):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and is_editor(request.user)
 
-    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
-        actions = super().get_actions(request, action_location)
-        if not is_editor(request.user):
-            actions.pop("publish_selected", None)
-            actions.pop("withdraw_selected", None)
-        return actions
+    def has_publish_permission(self, request):
+        return is_editor(request.user)
 
-    # Restoring and recovering rewrite a piece wholesale, status included: editors only.
+    has_restore_permission = has_publish_permission
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        if not is_editor(request.user):
+        if not self.has_restore_permission(request):
             raise PermissionDenied
-        return super().revision_view(request, object_id, version_id, extra_context)
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            version = Version.objects.get(pk=version_id)
+            record(
+                Event.Action.RESTORED,
+                self.get_object(request, object_id),
+                by=request.user,
+                message=f"Restored the version of "
+                f"{local_time(version.revision.date_created)} by {request.user}",
+            )
+        return response
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_restore_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
-        if not is_editor(request.user):
+        if not self.has_restore_permission(request):
             raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
+        response = super().recover_view(request, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            version = Version.objects.get(pk=version_id)
+            piece = Review.objects.filter(pk=version.object_id).first()
+            if piece is not None:
+                piece.return_to_draft(
+                    request.user,
+                    Event.Action.RECOVERED,
+                    f"Recovered as a draft by {request.user}",
+                )
+        return response
+
+    def compare_view(self, request, object_id, extra_context=None):
+        piece = self.get_object(request, unquote(object_id))
+        if piece is None or not self.has_view_or_change_permission(request, piece):
+            raise PermissionDenied
+        return super().compare_view(request, object_id, extra_context)
+
+    def revoke_preview_view(self, request, object_id):
+        """POST from the piece's form: every preview link given out stops working."""
+        piece = self.get_object(request, unquote(object_id))
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if piece is None or not self.has_publish_permission(request):
+            raise PermissionDenied
+        piece.revoke_previews(by=request.user)
+        self.message_user(
+            request,
+            "The old preview links no longer work; the piece has a new one.",
+            messages.SUCCESS,
+        )
+        return redirect(reverse("admin:reviews_review_change", args=[piece.pk]))
+
+    def delete_model(self, request, obj):
+        record(
+            Event.Action.DELETED,
+            obj,
+            by=request.user,
+            message=f"Deleted by {request.user}",
+        )
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for piece in queryset:
+            record(
+                Event.Action.DELETED,
+                piece,
+                by=request.user,
+                message=f"Deleted by {request.user}",
+            )
+        super().delete_queryset(request, queryset)
 
     def render_change_form(self, request, context, add=False, change=False, **kwargs):
         piece = context.get("original")
@@ -214,6 +296,7 @@ class ReviewAdmin(CompareVersionAdmin):
             can_submit=editable and status in ("draft", "withdrawn"),
             can_publish=editor and not (piece and piece.is_public),
             can_withdraw=editor and status == "published",
+            can_revoke_preview=editor and piece is not None,
         )
         return super().render_change_form(request, context, add, change, **kwargs)
 
@@ -286,17 +369,15 @@ class ReviewAdmin(CompareVersionAdmin):
             return
         self.message_user(request, f"“{piece}”: {obj_state(piece)}.", messages.SUCCESS)
 
-    @admin.action(description="Publish selected pieces now")
+    @admin.action(description="Publish selected pieces now", permissions=["publish"])
     def publish_selected(self, request, queryset):
         self._bulk(request, queryset, "publish")
 
-    @admin.action(description="Withdraw selected pieces")
+    @admin.action(description="Withdraw selected pieces", permissions=["publish"])
     def withdraw_selected(self, request, queryset):
         self._bulk(request, queryset, "withdraw")
 
     def _bulk(self, request, queryset, step):
-        if not is_editor(request.user):
-            raise PermissionDenied
         done = 0
         for piece in queryset:
             try:
@@ -337,8 +418,7 @@ class ReviewAdmin(CompareVersionAdmin):
 
 def obj_state(piece):
     if piece.is_scheduled:
-        when = date_format(timezone.localtime(piece.publish_at), "DATETIME_FORMAT")
-        return f"Scheduled for {when}"
+        return f"Scheduled for {local_time(piece.publish_at)}"
     return piece.get_status_display()
 
 

@@ -14,7 +14,7 @@ from films.models import Credit
 from reviews import structured_data
 from reviews.mentions import link_first_mentions
 from reviews.models import Byline, Mention, Review, SlugRedirect, Topic
-from reviews.preview import review_id_from_token
+from reviews.preview import review_from_token
 from reviews.sanitising import sanitise
 from reviews.search import clean_query, search
 
@@ -89,10 +89,10 @@ def review_detail(request, slug):
 @never_cache
 @staff_member_required
 def preview(request, token):
-    review_id = review_id_from_token(token)
-    if review_id is None:
-        raise Http404("This preview link is invalid or has expired.")
-    piece = get_object_or_404(_piece_queryset(), pk=review_id)
+    """A piece as readers will see it, for the people who may see it at the desk."""
+    piece = review_from_token(token, _piece_queryset().visible_to(request.user))
+    if piece is None:
+        raise Http404("This preview link is invalid, has expired or was revoked.")
     response = _render_piece(request, piece, preview=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     patch_cache_control(response, private=True, no_store=True)

@@ -7,10 +7,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 
+from audit.models import Event, record
 from films.models import Film
 from images.paths import hero_path
 from images.uploads import CleanImageField
@@ -18,7 +21,7 @@ from people.models import Organisation, Person, ValidatedModel
 from people.naming import unique_slug
 from reviews.mentions import update_mentions
 from reviews.models.topic import Topic
-from reviews.models.workflow import Status, WorkflowMixin
+from reviews.models.workflow import WORKFLOW_FIELDS, Status, WorkflowMixin, is_editor
 from reviews.sanitising import EDITOR_EXTENSIONS, plain_text, sanitise
 
 RATINGS = [Decimal(half) / 2 for half in range(1, 11)]
@@ -29,10 +32,22 @@ def rating_label(rating):
     return f"{rating.normalize():f} out of 5"
 
 
+def _public():
+    return Q(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+
+
 class ReviewQuerySet(models.QuerySet):
     def public(self):
         """The one rule for every public surface: published, and its time has come."""
-        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+        return self.filter(_public())
+
+    def visible_to(self, user):
+        """What `user` may open at the desk: see `Review.can_view`."""
+        if is_editor(user):
+            return self
+        if not user.has_perm("reviews.view_review"):
+            return self.none()
+        return self.filter(_public() | Q(created_by=user.pk))
 
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
@@ -160,6 +175,8 @@ class Review(WorkflowMixin, ValidatedModel):
         related_name="+",
         editable=False,
     )
+    # Part of every preview link: drawing a new one revokes the links given out.
+    preview_key = models.UUIDField(default=uuid.uuid4, editable=False)
     # Optimistic locking: every save draws a new token; a save from a copy that
     # holds an older token is refused. Random rather than a counter, so restoring
     # an old revision cannot bring back a token that a stale copy still holds.
@@ -206,11 +223,19 @@ class Review(WorkflowMixin, ValidatedModel):
             raise ValidationError(
                 {"hero_alt": "Describe the hero image for readers who cannot see it."}
             )
+        owner = SlugRedirect.objects.filter(old_slug=self.slug).exclude(review=self.pk)
+        if self.slug and (redirect := owner.select_related("review").first()):
+            raise ValidationError(
+                {
+                    "slug": f"“{self.slug}” was the address of “{redirect.review}” and "
+                    "still sends its readers there: choose another address."
+                }
+            )
 
     def save(self, *args, **kwargs):
         self.body = sanitise(self.body)
         if not self.slug:
-            self.slug = unique_slug(self, self.headline)
+            self.slug = unique_slug(self, self.headline, taken=SlugRedirect.taken)
         # Every save keeps a version, joining the admin's revision when there is one.
         with transaction.atomic(), reversion.create_revision():
             if self.pk:
@@ -237,10 +262,24 @@ class Review(WorkflowMixin, ValidatedModel):
             SlugRedirect.objects.update_or_create(
                 old_slug=stored["slug"], defaults={"review": self}
             )
-        SlugRedirect.objects.filter(old_slug=self.slug).delete()
+        # Back at one of its own old addresses: that address is live again.
+        SlugRedirect.objects.filter(old_slug=self.slug, review=self).delete()
 
     def get_absolute_url(self):
         return reverse("reviews:detail", kwargs={"slug": self.slug})
+
+    def revoke_previews(self, by):
+        """Draw a new preview key: links given out so far stop working."""
+        self.preview_key = uuid.uuid4()
+        # An update, not a save: content is unchanged, so no version and no new
+        # lock token that would refuse the editor's open form.
+        Review.objects.filter(pk=self.pk).update(preview_key=self.preview_key)
+        record(
+            Event.Action.PREVIEW_REVOKED,
+            self,
+            by=by,
+            message=f"Preview links revoked by {by}",
+        )
 
     @property
     def word_count(self):
@@ -304,3 +343,18 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return self.old_slug
+
+    @classmethod
+    def taken(cls, slug):
+        return cls.objects.filter(old_slug=slug).exists()
+
+
+@receiver(pre_save, sender=Review)
+def keep_publication_state(sender, instance, raw, **kwargs):
+    """Restoring a version (a raw save of old data) brings back the content only:
+    whether and when the piece is public stays as the workflow left it."""
+    if not raw:
+        return
+    stored = Review.objects.filter(pk=instance.pk).values(*WORKFLOW_FIELDS).first()
+    for name, value in (stored or {}).items():
+        setattr(instance, name, value)

@@ -1,10 +1,16 @@
-"""The editorial workflow: who may move a piece from one status to another."""
+"""The editorial workflow: who may see a piece, and who may move it between statuses."""
 
+import reversion
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+
+from audit.models import Event, record
 
 PUBLISH_PERMISSION = "reviews.publish_review"
+# Publication state: set by the workflow below, never by restoring a version.
+WORKFLOW_FIELDS = ("status", "publish_at", "first_published_at")
 
 
 class Status(models.TextChoices):
@@ -18,8 +24,24 @@ def is_editor(user):
     return user.has_perm(PUBLISH_PERMISSION)
 
 
+def local_time(moment):
+    """'26 November 2026, 15:00' in the active time zone."""
+    return date_format(timezone.localtime(moment), "j F Y, H:i")
+
+
 class WorkflowMixin:
     """`submit`, `publish` and `withdraw` enforce the rules whoever calls them."""
+
+    def can_view(self, user):
+        """Editors see every piece; writers their own and what readers can see."""
+        return (
+            user.has_perm("reviews.view_review")
+            or user.has_perm("reviews.change_review")
+        ) and (
+            is_editor(user)
+            or self.is_public
+            or (self.pk is not None and self.created_by_id == user.pk)
+        )
 
     def can_edit(self, user):
         """Editors edit anything; writers their own pieces until they are published."""
@@ -40,7 +62,7 @@ class WorkflowMixin:
         if not self.can_edit(by):
             raise ValidationError("You can submit only your own pieces for review.")
         self.status = Status.IN_REVIEW
-        self.save()
+        self._record_step(Event.Action.SUBMITTED, by, f"Submitted by {by}")
 
     def publish(self, by, at=None):
         """Publish now, or at `at` when it lies in the future (scheduling)."""
@@ -58,7 +80,14 @@ class WorkflowMixin:
         self.publish_at = at
         if self.first_published_at is None or self.first_published_at > now:
             self.first_published_at = at
-        self.save()
+        if at > now:
+            self._record_step(
+                Event.Action.SCHEDULED,
+                by,
+                f"Scheduled for {local_time(at)} by {by}",
+            )
+        else:
+            self._record_step(Event.Action.PUBLISHED, by, f"Published by {by}")
 
     def withdraw(self, by):
         if not is_editor(by):
@@ -68,7 +97,23 @@ class WorkflowMixin:
                 "Only a published or scheduled piece can be withdrawn."
             )
         self.status = Status.WITHDRAWN
-        self.save()
+        self._record_step(Event.Action.WITHDRAWN, by, f"Withdrawn by {by}")
+
+    def return_to_draft(self, by, action, message):
+        """After a recovery: the piece comes back as a draft, never straight to readers."""
+        if not is_editor(by):
+            raise ValidationError("Only editors can recover pieces.")
+        self.status = Status.DRAFT
+        self.publish_at = None
+        self._record_step(action, by, message)
+
+    def _record_step(self, action, by, message):
+        """Save the new state as one version with a readable comment, and log it."""
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_user(by)
+            reversion.set_comment(message)
+            self.save()
+            record(action, self, by=by, message=message)
 
     @property
     def is_public(self):

@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from audit.models import Event
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    """The site-wide log, read-only: events are written by the steps they record."""
+
+    list_display = [
+        "at",
+        "action",
+        "object_repr",
+        "content_type",
+        "actor_name",
+        "message",
+    ]
+    list_filter = ["action", "content_type", "at"]
+    search_fields = ["object_repr", "actor_name", "message"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
