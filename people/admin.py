@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.db.models import Count
+from reversion.admin import VersionAdmin
 
 from people.admin_tools import (
     CountColumnsMixin,
     DuplicateWarningForm,
+    MergeMixin,
     count_column,
-    merge_selected,
 )
 from people.models import Affiliation, Organisation, Person
 
@@ -41,14 +42,13 @@ class OrganisationAffiliationInline(PersonAffiliationInline):
 
 
 @admin.register(Person)
-class PersonAdmin(CountColumnsMixin, admin.ModelAdmin):
+class PersonAdmin(MergeMixin, CountColumnsMixin, VersionAdmin):
     form = PersonForm
     list_display = ["name", "sort_name", "years", "film_count", "wikidata_id"]
     search_fields = ["name", "also_known_as", "sort_name"]
     list_filter = ["affiliations__organisation"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PersonAffiliationInline]
-    actions = [merge_selected]
     fieldsets = [
         (None, {"fields": ["name", "slug", "sort_name", "also_known_as"]}),
         ("About", {"fields": ["bio", "birth_year", "death_year"]}),
@@ -63,14 +63,13 @@ class PersonAdmin(CountColumnsMixin, admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(CountColumnsMixin, admin.ModelAdmin):
+class OrganisationAdmin(MergeMixin, CountColumnsMixin, VersionAdmin):
     form = OrganisationForm
     list_display = ["name", "kind", "country", "founded", "credit_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "also_known_as"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [OrganisationAffiliationInline]
-    actions = [merge_selected]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "also_known_as"]}),
         ("About", {"fields": ["description", "founded", "country", "website"]}),

@@ -62,7 +62,9 @@ class MergeForm(forms.Form):
         self.fields["keep"].queryset = queryset
 
 
-@admin.action(description="Merge selected %(verbose_name_plural)s")
+@admin.action(
+    description="Merge selected %(verbose_name_plural)s", permissions=["merge"]
+)
 def merge_selected(modeladmin, request, queryset):
     if queryset.count() < 2:
         modeladmin.message_user(
@@ -74,10 +76,11 @@ def merge_selected(modeladmin, request, queryset):
         if form.is_valid():
             keep = form.cleaned_data["keep"]
             others = list(queryset.exclude(pk=keep.pk))
-            merge(keep, others)
+            merge(keep, others, by=request.user)
             modeladmin.message_user(
                 request,
-                f"Merged {len(others)} into “{keep}”; their names are now aliases.",
+                f"Merged {len(others)} into “{keep}”; their names are now aliases. "
+                "The merged records can be recovered from the history.",
                 messages.SUCCESS,
             )
             return None
@@ -92,6 +95,17 @@ def merge_selected(modeladmin, request, queryset):
         "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
     }
     return TemplateResponse(request, "admin/people/merge.html", context)
+
+
+class MergeMixin:
+    """Merging deletes records, so it takes the rights to change and to delete."""
+
+    actions = [merge_selected]
+
+    def has_merge_permission(self, request):
+        return self.has_change_permission(request) and self.has_delete_permission(
+            request
+        )
 
 
 def count_column(name, heading, aggregate):

@@ -1,3 +1,4 @@
+import reversion
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -53,6 +54,7 @@ class NamedQuerySet(models.QuerySet):
         return self.filter(Q(name__iexact=name) | Q(also_known_as__icontains=name))
 
 
+@reversion.register()
 class Person(AliasesMixin, SluggedModel):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, blank=True)
@@ -126,6 +128,7 @@ class Person(AliasesMixin, SluggedModel):
         return f"{self.birth_year}–{self.death_year or ''}"
 
 
+@reversion.register()
 class Organisation(AliasesMixin, SluggedModel):
     class Kind(models.TextChoices):
         NGO = "ngo", "NGO"

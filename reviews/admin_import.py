@@ -25,7 +25,8 @@ class ImportForm(forms.Form):
     headline = forms.CharField(max_length=300)
     film = forms.ModelChoiceField(Film.objects.all(), required=False)
     author = forms.CharField(
-        required=False, help_text="A person's name or alias; a new name is created."
+        required=False,
+        help_text="A person’s name or alias; only editors can add a new name.",
     )
     kind = forms.ChoiceField(choices=Review.Kind.choices, initial=Review.Kind.REVIEW)
     topics = forms.CharField(required=False, help_text="Comma-separated.")

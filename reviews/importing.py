@@ -8,6 +8,7 @@ import markdown
 from django.db import transaction
 from django.utils.html import escape
 
+from audit.models import Event, record
 from films.models import Film
 from people.models import Person
 from reviews.models import Byline, Review, Topic
@@ -156,10 +157,38 @@ def format_of(filename):
     return FORMATS[suffix]
 
 
-def _author(name):
+def _may_add(by, permission):
+    """The command (no user) is the operator; people at the desk need the permission."""
+    return by is None or by.has_perm(permission)
+
+
+def _author(name, by):
     name = " ".join(name.split())
     existing = Person.objects.matching_name(name).first()
-    return existing or Person.objects.create(name=name)
+    if existing:
+        return existing
+    if not _may_add(by, "people.add_person"):
+        raise ImportRefused(
+            f"Nobody called “{name}” is in the film world yet, and adding people is "
+            "for editors: choose an existing name, or leave the author empty and ask "
+            "an editor."
+        )
+    return Person.objects.create(name=name)
+
+
+def _topics(names, by):
+    names = [" ".join(name.split()) for name in names if name.strip()]
+    existing = {topic.name.casefold(): topic for topic in Topic.objects.all()}
+    missing = [name for name in names if name.casefold() not in existing]
+    if missing and not _may_add(by, "reviews.add_topic"):
+        raise ImportRefused(
+            f"There is no topic “{missing[0]}”, and adding topics is for editors: "
+            "choose existing topics, or leave them empty."
+        )
+    return [
+        existing.get(name.casefold()) or Topic.objects.get_or_create(name=name)[0]
+        for name in names
+    ]
 
 
 @transaction.atomic
@@ -198,11 +227,14 @@ def import_piece(
         headline=headline, kind=kind, film=film, body=body, created_by=by
     )
     if author.strip():
-        Byline.objects.create(review=piece, person=_author(author))
-    piece.topics.set(
-        Topic.objects.get_or_create(name=" ".join(name.split()))[0]
-        for name in topics
-        if name.strip()
+        Byline.objects.create(review=piece, person=_author(author, by))
+    piece.topics.set(_topics(topics, by))
+    record(
+        Event.Action.IMPORTED,
+        piece,
+        by=by,
+        message=f"Imported from {filename or 'pasted text'}"
+        + (f" by {by}" if by else " by the import_piece command"),
     )
     return ImportReport(
         piece=piece,
