@@ -1,3 +1,5 @@
+from axes import admin as axes_admin
+from axes.models import AccessAttempt
 from django.contrib import admin
 
 from audit.models import Event
@@ -27,3 +29,16 @@ class EventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Login records are part of the trail too: editors read them and unlock logins.
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
+    @admin.action(description="Clean up expired attempts", permissions=["delete"])
+    def cleanup_expired_attempts(self, request, queryset):
+        # django-axes reads the time of a login attempt, which only a login sets.
+        request.axes_attempt_time = None
+        return super().cleanup_expired_attempts(request, queryset)

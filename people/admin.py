@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.db.models import Count
-from reversion.admin import VersionAdmin
 
 from people.admin_tools import (
     CountColumnsMixin,
     DuplicateWarningForm,
     MergeMixin,
+    VersionedAdmin,
     count_column,
 )
 from people.models import Affiliation, Organisation, Person
@@ -42,7 +42,7 @@ class OrganisationAffiliationInline(PersonAffiliationInline):
 
 
 @admin.register(Person)
-class PersonAdmin(MergeMixin, CountColumnsMixin, VersionAdmin):
+class PersonAdmin(MergeMixin, CountColumnsMixin, VersionedAdmin):
     form = PersonForm
     list_display = ["name", "sort_name", "years", "film_count", "wikidata_id"]
     search_fields = ["name", "also_known_as", "sort_name"]
@@ -63,7 +63,7 @@ class PersonAdmin(MergeMixin, CountColumnsMixin, VersionAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(MergeMixin, CountColumnsMixin, VersionAdmin):
+class OrganisationAdmin(MergeMixin, CountColumnsMixin, VersionedAdmin):
     form = OrganisationForm
     list_display = ["name", "kind", "country", "founded", "credit_count"]
     list_filter = ["kind", "country"]

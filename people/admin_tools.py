@@ -2,9 +2,11 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from reversion.admin import VersionAdmin
 
 from people.merging import merge
 
@@ -97,6 +99,16 @@ def merge_selected(modeladmin, request, queryset):
     return TemplateResponse(request, "admin/people/merge.html", context)
 
 
+class VersionedAdmin(VersionAdmin):
+    """Restoring an old version rewrites the record: it needs the right to change it
+    (django-reversion shows the old version to anyone who may view the record)."""
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+
 class MergeMixin:
     """Merging deletes records, so it takes the rights to change and to delete."""
 
@@ -129,4 +141,8 @@ class CountColumnsMixin:
             if (column := getattr(type(self), name, None)) is not None
             and hasattr(column, "aggregate")
         }
-        return super().get_queryset(request).annotate(**counts)
+        queryset = super().get_queryset(request)
+        # A GROUP BY drops the model's default ordering, which autocomplete pages by.
+        return queryset.annotate(**counts).order_by(
+            *queryset.query.order_by or self.model._meta.ordering
+        )

@@ -157,6 +157,7 @@ class ReviewAdmin(CompareVersionAdmin):
     ]
 
     change_list_template = "admin/reviews/review/change_list.html"
+    object_history_template = "admin/reviews/review/object_history.html"
 
     def get_urls(self):
         extra = [
@@ -246,6 +247,13 @@ class ReviewAdmin(CompareVersionAdmin):
                     f"Recovered as a draft by {request.user}",
                 )
         return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        piece = self.get_object(request, unquote(object_id))
+        events = Event.objects.for_object(piece) if piece else Event.objects.none()
+        return super().history_view(
+            request, object_id, {"events": events, **(extra_context or {})}
+        )
 
     def compare_view(self, request, object_id, extra_context=None):
         piece = self.get_object(request, unquote(object_id))

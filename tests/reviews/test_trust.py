@@ -194,6 +194,7 @@ def test_withdrawing_reads_as_such_in_the_history(editor_client, editor):
     history = editor_client.get(f"/admin/reviews/review/{piece.pk}/history/")
 
     assert "Withdrawn by editor" in history.content.decode()
+    assert "<td>Withdrawn</td><td>editor</td>" in history.content.decode()
     assert Event.objects.for_object(piece).get().message == "Withdrawn by editor"
 
 
