@@ -252,6 +252,9 @@ ADMIN_PATH = env("ADMIN_PATH", default="admin/").strip("/") + "/"
 # Uploaded images: a size limit and a pixel limit against decompression bombs.
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+# Stored originals are scaled down to this longest side, then until they fit the budget.
+IMAGE_MAX_DIMENSION = env.int("IMAGE_MAX_DIMENSION", default=4000)
+IMAGE_STORED_MAX_BYTES = env.int("IMAGE_STORED_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SITE_NAME = env("SITE_NAME", default="Filmdesk")

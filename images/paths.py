@@ -3,7 +3,10 @@ from pathlib import PurePath
 
 
 def random_name(folder, filename):
-    """A stored path that never takes the uploaded file's own name."""
+    """A stored path that never takes the uploaded file's own name.
+
+    `filename` is the re-encoded file's (`image.jpg`): its suffix names the real format.
+    """
     suffix = PurePath(filename).suffix.lower()[:8]
     return f"{folder}/{uuid.uuid4().hex}{suffix}"
 

@@ -10,10 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from PIL import Image, ImageOps
 
+from images.encoding import EXTENSIONS, encode, resized
 from images.renditions import make_renditions
 
-# Formats Pillow can open that we serve, and what we write them back as.
-FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# JPEG and lossy WebP originals are written back at this quality.
+QUALITY = 85
 
 
 def _open(file):
@@ -48,7 +49,7 @@ def validate_image(file):
             "or it is damaged.",
             code="invalid_image",
         ) from None
-    if image.format not in FORMATS:
+    if image.format not in EXTENSIONS:
         raise ValidationError(
             "Upload a JPEG, PNG or WebP image.", code="unsupported_format"
         )
@@ -61,19 +62,47 @@ def validate_image(file):
 
 
 def reencode(file):
-    """A copy of the image without its metadata (EXIF location included)."""
+    """A copy of the image in its own format, upright, within the stored-size limits,
+    without metadata (EXIF location included) except its colour profile."""
     image = _open(file)
-    image = ImageOps.exif_transpose(image)
-    fmt = image.format or "PNG"
-    if fmt == "JPEG" and image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
-    output = io.BytesIO()
-    image.save(output, format=fmt, **({"quality": 88} if fmt == "JPEG" else {}))
+    fmt = image.format
+    limit = settings.IMAGE_MAX_DIMENSION
+    # A large JPEG can be decoded at a half, quarter or eighth of its size.
+    image.draft(None, _within(image.size, limit))
+    icc_profile = image.info.get("icc_profile")
+    ImageOps.exif_transpose(image, in_place=True)  # decodes the pixels
+    lossless = fmt == "WEBP" and _is_lossless_webp(file)
+    if max(image.size) > limit:
+        image = resized(image, _within(image.size, limit))
+    while True:
+        data = encode(
+            image, fmt, quality=QUALITY, lossless=lossless, icc_profile=icc_profile
+        )
+        if len(data) <= settings.IMAGE_STORED_MAX_BYTES or max(image.size) == 1:
+            break
+        # Bytes follow the pixel count: shrink the area by the overshoot, and some.
+        scale = 0.9 * (settings.IMAGE_STORED_MAX_BYTES / len(data)) ** 0.5
+        image = resized(image, _within(image.size, max(image.size) * scale))
     return SimpleUploadedFile(
-        f"image.{FORMATS.get(fmt, 'png')}",
-        output.getvalue(),
-        content_type=Image.MIME.get(fmt, "application/octet-stream"),
+        f"image.{EXTENSIONS[fmt]}", data, content_type=Image.MIME[fmt]
     )
+
+
+def _within(size, longest):
+    """`size` scaled down so that its longest side is at most `longest`."""
+    scale = min(1, longest / max(size))
+    return tuple(max(1, round(side * scale)) for side in size)
+
+
+def _is_lossless_webp(file):
+    """Whether a WebP file holds a lossless (VP8L) picture; Pillow does not say."""
+    file.seek(12)  # past the RIFF header, to the first chunk
+    while len(header := file.read(8)) == 8:
+        chunk, size = header[:4], int.from_bytes(header[4:], "little")
+        if chunk in (b"VP8 ", b"VP8L"):
+            return chunk == b"VP8L"
+        file.seek(size + size % 2, io.SEEK_CUR)  # chunks are padded to even sizes
+    return False
 
 
 class CleanImageFormField(forms.ImageField):
@@ -105,6 +134,8 @@ class CleanImageField(models.ImageField):
         is_new = bool(file) and not file._committed
         if is_new:
             file.file = reencode(file.file)
+            # Stored under its real format's extension, never the uploader's.
+            file.name = file.file.name
         file = super().pre_save(model_instance, add)
         if is_new:
             make_renditions(file)

@@ -3,22 +3,52 @@
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, ImageCms
 
 GPS_IFD = 0x8825
+ORIENTATION = 0x0112
+SRGB_PROFILE = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
-def image_upload(name="photo.jpg", size=(1800, 1000), fmt="JPEG", gps=False):
-    image = Image.new("RGB", size, (140, 30, 30))
-    output = io.BytesIO()
-    options = {}
+def picture(size=(1800, 1000), grain=False):
+    """A flat red picture, or with `grain` a noisy one that compresses like a photo."""
+    if not grain:
+        return Image.new("RGB", size, (140, 30, 30))
+    return Image.merge("RGB", [Image.effect_noise(size, 40) for _ in "RGB"])
+
+
+def image_upload(
+    name="photo.jpg",
+    size=(1800, 1000),
+    fmt="JPEG",
+    gps=False,
+    orientation=None,
+    grain=False,
+    **save_options,
+):
+    """An upload of a real image; `save_options` go to Pillow (icc_profile=...)."""
+    return image_file(
+        picture(size, grain),
+        name,
+        fmt,
+        gps=gps,
+        orientation=orientation,
+        **save_options,
+    )
+
+
+def image_file(image, name, fmt, gps=False, orientation=None, **save_options):
+    exif = Image.Exif()
     if gps:
-        exif = Image.Exif()
         exif[0x010F] = "Camera maker"
         exif.get_ifd(GPS_IFD)[2] = (36.0, 12.0, 0.0)  # latitude of Aleppo
-        options["exif"] = exif
-    image.save(output, format=fmt, **options)
-    return SimpleUploadedFile(name, output.getvalue(), content_type="image/jpeg")
+    if orientation:
+        exif[ORIENTATION] = orientation
+    if gps or orientation:
+        save_options["exif"] = exif
+    output = io.BytesIO()
+    image.save(output, format=fmt, **save_options)
+    return SimpleUploadedFile(name, output.getvalue(), content_type=Image.MIME[fmt])
 
 
 def not_an_image(name="photo.jpg"):
