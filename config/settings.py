@@ -210,12 +210,13 @@ PERMISSIONS_POLICY = (
 )
 
 # Brute-force protection for the admin login (django-axes): AXES_FAILURE_LIMIT
-# failures for one user name from one address, or from one address for any names,
-# refuse logins from there for AXES_COOLOFF_MINUTES. A stranger elsewhere cannot
-# lock an editor out; editors unlock in the admin.
+# failed logins from one address, whatever the user names, refuse logins from
+# there for AXES_COOLOFF_MINUTES. Never by user name alone, so a stranger
+# elsewhere cannot lock an editor out; a count per user name at an address would
+# never reach the limit before the address's own. Editors unlock in the admin.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # A good login clears that user's own failures from that address, nobody else's.
 AXES_HANDLER = "config.lockout.OwnFailuresResetHandler"

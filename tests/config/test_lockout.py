@@ -5,10 +5,12 @@ address and the client's is in the X-Forwarded-For header that deploy/nginx.conf
 sets.
 """
 
+import os
 import re
 import runpy
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from tests.faults import ROOT
@@ -124,9 +126,7 @@ def test_a_successful_login_clears_that_users_own_failures(editor, settings):
         assert log_in("editor", PASSWORD).status_code == 302
 
 
-def test_an_editors_own_wrong_passwords_lock_that_name_at_that_address_only(
-    editor, settings
-):
+def test_an_editors_own_wrong_passwords_lock_that_address_only(editor, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert log_in("editor", address=GOOD).status_code == 200
     assert log_in("editor", address=GOOD).status_code == 429
@@ -191,6 +191,15 @@ def test_an_editor_unlocks_a_locked_login_in_the_admin(editor, client, settings)
     assert listed.status_code == 200
     assert "Locked Out" in listed.content.decode()
     assert deleted.status_code == 302
+    assert log_in("editor", PASSWORD, address=GOOD).status_code == 302
+
+
+def test_the_documented_command_unlocks_an_address(editor, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        log_in("editor", address=GOOD)
+
+    call_command("axes_reset_ip", GOOD, stdout=open(os.devnull, "w"))  # noqa: SIM115
+
     assert log_in("editor", PASSWORD, address=GOOD).status_code == 302
 
 
