@@ -26,7 +26,7 @@ GOOD = "198.51.100.20"
 
 @pytest.fixture(autouse=True)
 def _quick_passwords(settings):
-    """These tests count logins by the hundred; a fast hasher keeps them quick."""
+    """These tests make dozens of logins; a fast hasher keeps them quick."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
@@ -77,7 +77,7 @@ def test_behind_nginx_a_forged_forwarded_for_chain_does_not_choose_the_address(
     behind_nginx, editor, settings
 ):
     """nginx replaces the client's header; were a proxy to append to it instead,
-    names the client made up must not spread its failures over many addresses."""
+    addresses the client writes must not spread its failures over many."""
     forgeries = [f"10.0.{number}.1, {HOSTILE}" for number in range(3)]
     forgeries += [f'10.1.{number}.1, ", {HOSTILE}' for number in range(3)]
     forgeries += [f"{GOOD}, {HOSTILE}"]
