@@ -5,7 +5,7 @@ MANAGE := $(PY) manage.py
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run serve test lint fmt browser clean
+.PHONY: run serve test lint fmt browser nginx clean
 
 $(PY):
 	@py=""; for candidate in python3.13 python3.12 python3 python; do \
@@ -47,7 +47,7 @@ serve: $(RUNTIME_STAMP)
 	  $(MANAGE) collectstatic --noinput --verbosity 0 && \
 	  exec $(VENV)/bin/gunicorn --config config/gunicorn.py config.wsgi'
 
-test: $(DEV_STAMP) browser
+test: $(DEV_STAMP) browser nginx
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
@@ -58,6 +58,16 @@ browser:
 	    apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "The browser tests need Chromium: install it (Debian: sudo apt-get install chromium) and run make test again." >&2; \
+	    exit 1; fi; }
+
+# The login lockout test runs Debian's nginx with deploy/nginx.conf; install it once
+# when missing (it lives in /usr/sbin, outside most users' PATH).
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq nginx >/dev/null; \
+	  else \
+	    echo "The login lockout test needs nginx: install it (Debian: sudo apt-get install nginx) and run make test again." >&2; \
 	    exit 1; fi; }
 
 lint: $(DEV_STAMP)

@@ -209,17 +209,32 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
 
-# Brute-force protection for the admin login (django-axes): after
-# AXES_FAILURE_LIMIT failures for a user name, or from an address, logins are
-# refused for AXES_COOLOFF_MINUTES; editors can unlock in the admin.
+# Brute-force protection for the admin login (django-axes): AXES_FAILURE_LIMIT
+# failed logins from one address, whatever the user names, refuse logins from
+# there for AXES_COOLOFF_MINUTES. Never by user name alone, so a stranger
+# elsewhere cannot lock an editor out; a count per user name at an address would
+# never reach the limit before the address's own. Editors unlock in the admin.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# A good login clears that user's own failures from that address, nobody else's.
+AXES_HANDLER = "config.lockout.OwnFailuresResetHandler"
 AXES_RESET_ON_SUCCESS = True
-# Behind a reverse proxy, the client address is the last one it adds.
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# The client's address, read with django-ipware. Without a proxy it is
+# REMOTE_ADDR and X-Forwarded-For is never believed. Behind proxies (nginx: 1),
+# the outermost one puts the client in X-Forwarded-For and each further one
+# appends the address it was called from, so the header holds exactly that many
+# entries; ipware counts the entries after the client's. A header with more
+# entries (one the client wrote) gives no address rather than a chosen one.
+proxies_in_front = env.int("AXES_PROXY_COUNT", default=0)
+if proxies_in_front:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR"]
+    AXES_IPWARE_PROXY_COUNT = proxies_in_front - 1
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = None
 
 # gunicorn takes its level in lower case and logging in upper case: accept either.
 LOG_LEVEL = env("LOG_LEVEL", default="INFO").upper()

@@ -2,7 +2,6 @@ import logging
 import secrets
 
 import pytest
-from axes.models import AccessAttempt
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -64,59 +63,6 @@ def test_passwords_must_be_strong():
         with pytest.raises(ValidationError):
             validate_password(weak)
     validate_password("correct horse battery staple 17")
-
-
-def failed_login(client, username="editor", address="10.0.0.1"):
-    return client.post(
-        "/admin/login/?next=/admin/",
-        {"username": username, "password": "wrong password"},
-        REMOTE_ADDR=address,
-    )
-
-
-def test_the_admin_login_locks_after_repeated_failures(editor, settings):
-    client = Client()
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
-        assert failed_login(client).status_code == 200
-    assert failed_login(client).status_code == 429
-
-    locked = client.post(
-        "/admin/login/?next=/admin/",
-        {"username": "editor", "password": "a-long-test-password"},
-        REMOTE_ADDR="10.0.0.2",
-    )
-
-    assert locked.status_code == 429
-    assert "Too many failed logins" in locked.content.decode()
-
-
-def test_failures_from_one_address_lock_that_address(db, settings):
-    client = Client()
-    for number in range(settings.AXES_FAILURE_LIMIT):
-        failed_login(client, username=f"guess-{number}", address="10.9.9.9")
-
-    assert failed_login(client, "another", address="10.9.9.9").status_code == 429
-    assert failed_login(client, "another", address="10.1.1.1").status_code == 200
-
-
-def test_an_editor_unlocks_a_locked_account(editor, editor_client, settings):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
-        failed_login(Client())
-    attempt = AccessAttempt.objects.get(username="editor")
-
-    response = editor_client.post(
-        "/admin/axes/accessattempt/",
-        {"action": "delete_selected", "_selected_action": [attempt.pk], "post": "yes"},
-    )
-
-    assert response.status_code == 302
-    assert not AccessAttempt.objects.exists()
-    relogin = Client().post(
-        "/admin/login/?next=/admin/",
-        {"username": "editor", "password": "a-long-test-password"},
-        REMOTE_ADDR="10.0.0.1",
-    )
-    assert relogin.status_code == 302
 
 
 @pytest.mark.parametrize(

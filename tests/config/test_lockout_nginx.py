@@ -1,0 +1,230 @@
+"""The login lockout through real nginx with the deploy/ configuration: two clients
+on their own loopback addresses, one hostile; the good one still logs in."""
+
+import grp
+import http.client
+import os
+import pwd
+import re
+import shutil
+import socket
+import subprocess
+import time
+from http.cookies import SimpleCookie
+from urllib.parse import quote, urlencode
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+
+from tests.faults import ROOT, ServedSite, free_port
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "a-long-test-password"
+WRONG = "wrong password"
+# Linux answers on all of 127.0.0.0/8: each client binds its own source address.
+HOSTILE, GOOD = "127.0.0.2", "127.0.0.3"
+
+NGINX_MAIN = """\
+{user}
+worker_processes 1;
+error_log {folder}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    access_log {folder}/access.log;
+    client_body_temp_path {folder}/body;
+    proxy_temp_path {folder}/proxy;
+    fastcgi_temp_path {folder}/fastcgi;
+    uwsgi_temp_path {folder}/uwsgi;
+    scgi_temp_path {folder}/scgi;
+    include {folder}/filmdesk.conf;
+}}
+"""
+
+
+def site_config(upstream_port, port, redirect_port):
+    """deploy/nginx.conf on loopback ports over plain HTTP: only the upstream
+    address, the listen lines and the certificate lines change."""
+    text = (ROOT / "deploy" / "nginx.conf").read_text()
+    for old, new in [
+        ("server 127.0.0.1:8000 ", f"server 127.0.0.1:{upstream_port} "),
+        ("listen 80;", f"listen 127.0.0.1:{redirect_port};"),
+        ("listen 443 ssl http2;", f"listen 127.0.0.1:{port};"),
+    ]:
+        assert text.count(old) == 1, f"deploy/nginx.conf no longer has {old!r} once"
+        text = text.replace(old, new)
+    dropped = re.compile(r"\s*(listen \[::\]|ssl_)")
+    return "\n".join(line for line in text.splitlines() if not dropped.match(line))
+
+
+def nginx_binary():
+    path = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
+    found = shutil.which("nginx", path=path)
+    assert found, (
+        "This test needs nginx: `make test` installs it, or apt-get install nginx."
+    )
+    return found
+
+
+class Nginx:
+    """nginx as the current user, with its pid, logs and temporary files in `folder`."""
+
+    def __init__(self, folder, site):
+        self.folder = folder
+        self.port = free_port()
+        # Run by root, the workers would otherwise switch to nobody.
+        user = ""
+        if os.geteuid() == 0:
+            user = f"user {pwd.getpwuid(os.getuid()).pw_name} {grp.getgrgid(os.getgid()).gr_name};"
+        (folder / "filmdesk.conf").write_text(
+            site_config(site.port, self.port, free_port())
+        )
+        (folder / "nginx.conf").write_text(NGINX_MAIN.format(user=user, folder=folder))
+        command = [nginx_binary(), "-p", f"{folder}/", "-c", str(folder / "nginx.conf")]
+        command += ["-g", f"daemon off; pid {folder}/nginx.pid;"]
+        self.process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self._wait_until_listening()
+
+    def _wait_until_listening(self, seconds=15):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"nginx did not start:\n{self.log()}")
+
+    def log(self):
+        error_log = self.folder / "error.log"
+        startup = self.process.stdout.read() if self.process.poll() is not None else ""
+        return startup + (error_log.read_text() if error_log.exists() else "")
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+class Browser:
+    """Someone at the login form from one loopback address, keeping cookies."""
+
+    def __init__(self, port, address):
+        self.port = port
+        self.address = address
+        self.cookies = {}
+
+    def request(self, method, path, body=None, headers=None):
+        """(status, Location header, body) of one request."""
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        link = http.client.HTTPConnection(
+            "127.0.0.1", self.port, timeout=30, source_address=(self.address, 0)
+        )
+        try:
+            link.request(method, path, body=body, headers=headers)
+            response = link.getresponse()
+            content = response.read().decode()
+        finally:
+            link.close()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        return response.status, response.getheader("Location"), content
+
+    def log_in(self, username, password, forwarded_for=None):
+        """(status, Location) of the admin login form sent as a browser sends it."""
+        _, _, form = self.request("GET", "/admin/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        if forwarded_for:
+            headers["X-Forwarded-For"] = forwarded_for
+        fields = {
+            "csrfmiddlewaretoken": token,
+            "username": username,
+            "password": password,
+        }
+        status, location, _ = self.request(
+            "POST", "/admin/login/?next=/admin/", urlencode(fields), headers
+        )
+        return status, location
+
+
+@pytest.fixture(scope="module")
+def static_root(tmp_path_factory):
+    """Collected static files, as production serves them."""
+    root = tmp_path_factory.mktemp("static")
+    with override_settings(STATIC_ROOT=root):
+        call_command("collectstatic", "--noinput", verbosity=0)
+    return root
+
+
+def database_url():
+    """The test database, for the served site to share."""
+    database = connection.settings_dict
+    if connection.vendor != "postgresql":
+        return f"sqlite:///{database['NAME']}"
+    credentials = quote(database["USER"], safe="")
+    if database["PASSWORD"]:
+        credentials += ":" + quote(database["PASSWORD"], safe="")
+    host = database["HOST"] or "127.0.0.1"
+    return (
+        f"postgres://{credentials}@{host}:{database['PORT'] or 5432}/{database['NAME']}"
+    )
+
+
+@pytest.fixture
+def nginx(static_root, tmp_path):
+    """gunicorn configured as deploy/filmdesk.env.example says, behind nginx."""
+    site = ServedSite(
+        {
+            "DATABASE_URL": database_url(),
+            "STATIC_ROOT": str(static_root),
+            "SECRET_KEY": "lockout-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "AXES_PROXY_COUNT": "1",
+        }
+    )
+    try:
+        server = Nginx(tmp_path, site)
+        yield server
+        server.stop()
+    finally:
+        site.stop()
+
+
+def test_a_hostile_client_cannot_lock_an_editor_out_through_nginx(
+    django_user_model, nginx, settings
+):
+    # A staff account is enough: earlier transactional tests emptied the groups.
+    django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True)
+    hostile = Browser(nginx.port, HOSTILE)
+    good = Browser(nginx.port, GOOD)
+    limit = settings.AXES_FAILURE_LIMIT
+    # Headers the hostile client writes itself, naming the good client among others.
+    forgeries = [None, GOOD, f"{GOOD}, {GOOD}", '10.0.0.1, "', "8.8.8.8"]
+
+    statuses = []
+    for number in range(2 * limit):
+        forged = forgeries[number % len(forgeries)]
+        statuses.append(hostile.log_in(f"made-up-{number}", WRONG, forged)[0])
+        statuses.append(hostile.log_in("editor", WRONG, forged)[0])
+
+    assert statuses == [200] * (limit - 1) + [429] * (len(statuses) - limit + 1)
+    assert hostile.log_in("editor", PASSWORD) == (429, None)
+    assert good.log_in("editor", PASSWORD) == (302, "/admin/")
+    status, _, desk = good.request("GET", "/admin/")
+    assert status == 200
+    assert "Log out" in desk
