@@ -44,6 +44,8 @@ urlpatterns = [
     path("", include("people.urls")),
 ]
 
+handler400 = "config.views.bad_request"
+
 if settings.DEBUG:
     # Uploaded images for `make run`; in production the web server serves /media/.
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

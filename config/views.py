@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
@@ -40,3 +42,10 @@ def admin_view_on_site(request, content_type_id, object_id):
     if not obj or not model_admin.has_view_permission(request, obj):
         raise Http404("Nothing here to view on the site.")
     return shortcut(request, content_type_id, object_id)
+
+
+def bad_request(request, exception):
+    """The branded 400 page for requests Django refuses (a bad Host header, too many
+    fields). Rendered without the request: its context processors read the host."""
+    context = {"site_name": settings.SITE_NAME}
+    return HttpResponseBadRequest(render_to_string("400.html", context))

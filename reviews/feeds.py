@@ -2,10 +2,14 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+from django.utils.text import Truncator
 
 from reviews.models import Review
+from reviews.sanitising import plain_text, sanitise
 
 FEED_LENGTH = 30
+SUMMARY_WORDS = 60
 
 
 class LatestPiecesFeed(Feed):
@@ -31,7 +35,12 @@ class LatestPiecesFeed(Feed):
         return piece.headline
 
     def item_description(self, piece):
-        return piece.standfirst or piece.get_body_excerpt(60)
+        """RSS descriptions and Atom summaries are HTML that readers render, and the
+        standfirst is plain text: escape it, and the body's words when there is none."""
+        text = piece.standfirst or Truncator(plain_text(sanitise(piece.body))).words(
+            SUMMARY_WORDS, truncate=" …"
+        )
+        return escape(text)
 
     def item_author_name(self, piece):
         return ", ".join(str(byline.person) for byline in piece.bylines.all()) or None

@@ -1,4 +1,3 @@
-import re
 from urllib.parse import urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
@@ -12,6 +11,7 @@ from django.views.generic import ListView
 
 from films.models import Credit
 from reviews import structured_data
+from reviews.forms import ArchiveFilters
 from reviews.mentions import link_first_mentions
 from reviews.models import Byline, Mention, Review, SlugRedirect, Topic
 from reviews.preview import review_from_token
@@ -19,7 +19,11 @@ from reviews.sanitising import sanitise
 from reviews.search import clean_query, search
 
 ARCHIVE_PAGE_SIZE = 20
-SLUG = re.compile(r"[-\w]+")
+
+
+def bad_request(request, problems):
+    """The 400 page, naming what in the address could not be used."""
+    return render(request, "400.html", {"problems": problems}, status=400)
 
 
 def home(request):
@@ -104,27 +108,28 @@ class ArchiveView(ListView):
     context_object_name = "pieces"
     paginate_by = ARCHIVE_PAGE_SIZE
 
+    def get(self, request, *args, **kwargs):
+        self.filters = ArchiveFilters(request.GET)
+        if not self.filters.is_valid():
+            return bad_request(request, self.filters.problems())
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         pieces = Review.objects.public().for_cards()
-        self.filters = {}
-        kind = self.request.GET.get("kind", "")
-        if kind in Review.Kind.values:
-            pieces = pieces.filter(kind=kind)
-            self.filters["kind"] = kind
-        topic = self.request.GET.get("topic", "")
-        if SLUG.fullmatch(topic):
-            pieces = pieces.filter(topics__slug=topic)
-            self.filters["topic"] = topic
-        year = self.request.GET.get("year", "")
-        if year.isdigit() and len(year) == 4:
-            pieces = pieces.filter(publish_at__year=int(year))
-            self.filters["year"] = year
+        chosen = self.filters.cleaned_data
+        if chosen["kind"]:
+            pieces = pieces.filter(kind=chosen["kind"])
+        if chosen["topic"]:
+            pieces = pieces.filter(topics__slug=chosen["topic"])
+        if chosen["year"]:
+            pieces = pieces.filter(publish_at__year=chosen["year"])
         return pieces
 
     def get_context_data(self, **kwargs):
+        chosen = self.filters.chosen()
         return super().get_context_data(
-            filters=self.filters,
-            filter_query=urlencode(self.filters),
+            filters=chosen,
+            filter_query=urlencode(chosen),
             kinds=Review.Kind.choices,
             topics=Topic.objects.all(),
             years=publication_years(),

@@ -1,6 +1,9 @@
 import xml.etree.ElementTree as ET
 
+import html5lib
 import pytest
+
+from tests.factories import make_public_review
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +68,40 @@ def test_robots_txt_names_the_sitemap(client, db):
 
     assert "Sitemap: http://testserver/sitemap.xml" in content
     assert "Disallow: /preview/" in content
+
+
+def _feed_summaries(client):
+    """Each feed's HTML summary of the one piece, as a feed reader receives it."""
+    rss = ET.fromstring(client.get("/feeds/reviews.rss").content)
+    atom = ET.fromstring(client.get("/feeds/reviews.atom").content)
+    summary = atom.find(f"{ATOM}entry/{ATOM}summary")
+    assert summary.get("type") == "html"
+    return [rss.find("channel/item").findtext("description"), summary.text]
+
+
+def _as_a_feed_reader_renders(html):
+    fragment = html5lib.parseFragment(html, namespaceHTMLElements=False)
+    return list(fragment), "".join(fragment.itertext())
+
+
+def test_a_standfirst_reaches_feed_readers_as_text_not_markup(client):
+    standfirst = 'Rescue <img src=x onerror="alert(1)"> & ruin'
+    make_public_review(standfirst=standfirst)
+
+    for html in _feed_summaries(client):
+        elements, text = _as_a_feed_reader_renders(html)
+        assert elements == []
+        assert text == standfirst
+
+
+def test_without_a_standfirst_feeds_summarise_the_body_as_text(client):
+    make_public_review(
+        standfirst="",
+        body="<p>After the bombs drop</p><p>Type &lt;img src=x onerror=alert(1)&gt;"
+        "</p><script>alert(2)</script>",
+    )
+
+    for html in _feed_summaries(client):
+        elements, text = _as_a_feed_reader_renders(html)
+        assert elements == []
+        assert text == "After the bombs drop Type <img src=x onerror=alert(1)>"

@@ -167,12 +167,70 @@ def test_the_archive_filters_by_kind_topic_and_year(client):
     by_kind = client.get("/reviews/", {"kind": "feature"}).context["pieces"]
     by_topic = client.get("/reviews/", {"topic": "syria"}).context["pieces"]
     by_year = client.get("/reviews/", {"year": "1999"}).context["pieces"]
-    nonsense = client.get("/reviews/", {"kind": "<script>", "year": "abc"})
+    unknown_topic = client.get("/reviews/", {"topic": "no-such-topic"})
 
     assert [p.headline for p in by_kind] == ["A feature"]
     assert [p.headline for p in by_topic] == ["A review"]
     assert list(by_year) == []
-    assert nonsense.status_code == 200
+    assert unknown_topic.status_code == 200
+    assert list(unknown_topic.context["pieces"]) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "problem"),
+    [
+        ({"year": "0000"}, "Year: Give the year as four digits, for example 2017."),
+        ({"year": "99999"}, "Year: Give the year as four digits, for example 2017."),
+        ({"year": "abc"}, "Year: Give the year as four digits, for example 2017."),
+        (
+            {"kind": "<script>"},
+            "Kind: There is no kind of piece called “&lt;script&gt;”.",
+        ),
+        (
+            {"topic": "../etc"},
+            "Topic: A topic is named by its address, for example syria.",
+        ),
+    ],
+    ids=["year-0000", "year-99999", "year-abc", "kind-markup", "topic-traversal"],
+)
+def test_a_filter_the_archive_cannot_use_gets_a_400_naming_it(client, query, problem):
+    make_public_review("A review")
+
+    response = client.get("/reviews/", query)
+
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert_valid_html(content)
+    assert "<h1>Bad request</h1>" in content
+    assert f"<li>{problem}</li>" in content
+    assert 'href="/reviews/"' in content
+
+
+def test_pagination_keeps_the_filters_in_their_clean_form(client):
+    film = make_film()
+    for number in range(23):
+        make_public_review(f"Piece {number}", film=film)
+    year = timezone.now().year
+
+    content = client.get("/reviews/", {"year": f" {year} "}).content.decode()
+
+    assert f'href="?year={year}&amp;page=2"' in content
+    assert f'<option value="{year}" selected>' in content
+
+
+def test_requests_django_refuses_get_the_branded_400(client, db):
+    too_many_fields = "&".join(f"field{number}=1" for number in range(1001))
+    responses = [
+        client.get(f"/reviews/?{too_many_fields}"),
+        client.get("/", headers={"host": "attacker.example"}),
+    ]
+
+    for response in responses:
+        content = response.content.decode()
+        assert response.status_code == 400
+        assert_valid_html(content)
+        assert "<h1>Bad request</h1>" in content
+        assert '<a class="site-name" href="/">Filmdesk</a>' in content
 
 
 def test_the_archive_paginates(client):
