@@ -198,12 +198,16 @@ def _join_lists(parts):
     """Lists whose items stand in blocks of their own become one list."""
     joined = []
     for part in parts:
-        previous = joined[-1] if joined else ""
-        for kind in ("ul", "ol"):
-            if previous.endswith(f"</{kind}>") and part.startswith(f"<{kind}>"):
-                part = previous[: -len(f"</{kind}>")] + part[len(f"<{kind}>") :]
-                joined.pop()
-        joined.append(part)
+        kind = part[1:3]
+        if (
+            joined
+            and kind in ("ul", "ol")
+            and part.startswith(f"<{kind}>")
+            and joined[-1].endswith(f"</{kind}>")
+        ):
+            joined[-1] = joined[-1].removesuffix(f"</{kind}>") + part[len("<ul>") :]
+        else:
+            joined.append(part)
     return joined
 
 
