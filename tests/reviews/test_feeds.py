@@ -129,7 +129,9 @@ def illustrated_piece(media_root):
     piece = make_public_review(
         standfirst="",
         body="<p>Rescuers wait on a roof. <a href='/films/'>All films</a>.</p>"
-        + "<p>More words. </p>" * 80,
+        + "<p>More words. </p>" * 80
+        + "<p><a href='https://example.org/a?b=1&amp;c=2'>Elsewhere</a> and "
+        + "<a href='mailto:desk@example.org'>write to us</a>.</p>",
         hero_image=image_upload("rooftop.jpg"),
         hero_alt="Rescuers on a rooftop",
         hero_caption="Waiting for the planes.",
@@ -163,6 +165,8 @@ def test_the_hero_image_is_an_enclosure_and_leads_the_content(
         in content
     )
     assert 'href="http://testserver/films/"' in content
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in content
+    assert 'href="mailto:desk@example.org"' in content
 
 
 @pytest.mark.parametrize("url", ["/feeds/reviews.rss", "/feeds/reviews.atom"])
