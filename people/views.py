@@ -1,14 +1,32 @@
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from people import structured_data
 from people.models import Affiliation, Organisation, Person
 from people.pieces import public_pieces, public_pieces_mentioning
 
+# The films app above owns credits and nominations; these pages reach them
+# through reverse relations (`credits`, `nominations`) and never import them.
 
-def _filmography(party):
-    """Credits sorted for the template's regroup by role, newest film first."""
-    return party.credits.select_related("film").order_by("role", "-film__year", "pk")
+
+def _filmography(model, *related):
+    """Credits with their films, newest film first: one query for any number."""
+    credits = model.credits.rel.related_model.objects.select_related("film")
+    newest_first = F("film__year").desc(nulls_last=True)
+    return Prefetch(
+        "credits",
+        credits.order_by(newest_first, "film__title", "pk").prefetch_related(*related),
+    )
+
+
+def credit_groups(party):
+    """[(role, credits newest first)] from the prefetched credits, with roles in
+    the order a film's page lists them (director first)."""
+    roles = party.credits.model._meta.get_field("role").choices
+    groups = {value: [] for value, _label in roles}
+    for credit in party.credits.all():
+        groups[credit.role].append(credit)
+    return [(label, groups[value]) for value, label in roles if groups[value]]
 
 
 def person_detail(request, slug):
@@ -17,6 +35,7 @@ def person_detail(request, slug):
             Prefetch(
                 "affiliations", Affiliation.objects.select_related("organisation")
             ),
+            _filmography(Person),
         ),
         slug=slug,
     )
@@ -25,7 +44,10 @@ def person_detail(request, slug):
         "people/person_detail.html",
         {
             "person": person,
-            "credits": _filmography(person),
+            "credit_groups": credit_groups(person),
+            "nominations": person.nominations.select_related(
+                "award__presenter", "film"
+            ),
             "pieces_written": public_pieces(person.pieces_written),
             "pieces_mentioning": public_pieces_mentioning(person),
             "structured_data": structured_data.person(
@@ -35,11 +57,25 @@ def person_detail(request, slug):
     )
 
 
+def production_awards(organisation):
+    """Nominations of the films an organisation produced, from prefetched credits:
+    a company shares in its films' prizes, not in the others it is credited on."""
+    producer = organisation.credits.model.Role.PRODUCTION_COMPANY
+    nominations = {
+        nomination.pk: nomination
+        for credit in organisation.credits.all()
+        if credit.role == producer
+        for nomination in credit.film.nominations.all()
+    }
+    return sorted(nominations.values(), key=lambda n: (-n.year, n.award.name))
+
+
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.prefetch_related(
             Prefetch("affiliations", Affiliation.objects.select_related("person")),
             "awards_presented",
+            _filmography(Organisation, "film__nominations__award__presenter"),
         ),
         slug=slug,
     )
@@ -48,7 +84,8 @@ def organisation_detail(request, slug):
         "people/organisation_detail.html",
         {
             "organisation": organisation,
-            "credits": _filmography(organisation),
+            "credit_groups": credit_groups(organisation),
+            "nominations": production_awards(organisation),
             "pieces_mentioning": public_pieces_mentioning(organisation),
             "structured_data": structured_data.organisation(
                 organisation, request.build_absolute_uri

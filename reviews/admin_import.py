@@ -14,13 +14,15 @@ from reviews.models import Review
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        required=False, help_text="A .txt, .md or .html file of at most 2 MB."
+        required=False,
+        help_text="A .txt, .md, .html or .docx file of at most 2 MB (.docx: 10 MB).",
     )
     text = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 12}),
         label="Or paste the text",
-        help_text="Blank lines separate paragraphs; a short line alone is a subheading.",
+        help_text="Blank lines separate paragraphs; a short line alone is a subheading; "
+        "lines starting “- ” or “1. ” are lists; “Q:” or “Name:” starts a turn.",
     )
     headline = forms.CharField(max_length=300)
     film = forms.ModelChoiceField(Film.objects.all(), required=False)

@@ -1,21 +1,87 @@
+"""RSS and Atom feeds of public pieces: the latest, and per topic, film and person.
+
+Items carry the full body as readers see it on the page, with absolute links, the
+hero image as an enclosure, every byline and the kind and topics as categories.
+"""
+
+import mimetypes
+from copy import copy
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import escape
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape, format_html
 from django.utils.text import Truncator
 
-from reviews.models import Review
+from films.models import Film
+from people.models import Organisation, Person
+from reviews.models import Byline, Mention, Review, Topic
+from reviews.models.review import rating_label
+from reviews.rendering import linked_body, with_absolute_urls
 from reviews.sanitising import plain_text, sanitise
 
 FEED_LENGTH = 30
-SUMMARY_WORDS = 60
+EXCERPT_WORDS = 60
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+CONTENT_MODULE = "http://purl.org/rss/1.0/modules/content/"
+
+
+class PiecesRss(Rss201rev2Feed):
+    """RSS 2.0 with the full body in `content:encoded` and one `dc:creator` a byline."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:content": CONTENT_MODULE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, _url in item["bylines"]:
+            handler.addQuickElement("dc:creator", name, {"xmlns:dc": DUBLIN_CORE})
+        handler.addQuickElement("content:encoded", item["content"])
+
+
+class PiecesAtom(Atom1Feed):
+    """Atom with the full body in `content` and one `author` a byline."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, url in item["bylines"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.addQuickElement("uri", url)
+            handler.endElement("author")
+        handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+def feed_pieces(pieces):
+    """What a feed item shows, in a fixed number of queries."""
+    return (
+        pieces.select_related("film")
+        .prefetch_related(
+            Prefetch("bylines", Byline.objects.select_related("person")),
+            "topics",
+            Prefetch(
+                "mentions",
+                Mention.objects.select_related("person", "organisation", "film"),
+            ),
+        )
+        .order_by("-publish_at", "-pk")[:FEED_LENGTH]
+    )
 
 
 class LatestPiecesFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = PiecesRss
     link = reverse_lazy("reviews:home")
     description = "The latest reviews, features and interviews."
+
+    def __call__(self, request, *args, **kwargs):
+        # One copy per request: the item hooks need the request for absolute
+        # addresses, and one instance serves every thread.
+        feed = copy(self)
+        feed.request = request
+        return Feed.__call__(feed, request, *args, **kwargs)
 
     def title(self):
         return f"{settings.SITE_NAME}: latest pieces"
@@ -24,12 +90,7 @@ class LatestPiecesFeed(Feed):
         return settings.SITE_NAME
 
     def items(self):
-        return (
-            Review.objects.public()
-            .for_cards()
-            .prefetch_related("topics")
-            .order_by("-publish_at")[:FEED_LENGTH]
-        )
+        return feed_pieces(Review.objects.public())
 
     def item_title(self, piece):
         return piece.headline
@@ -38,12 +99,9 @@ class LatestPiecesFeed(Feed):
         """RSS descriptions and Atom summaries are HTML that readers render, and the
         standfirst is plain text: escape it, and the body's words when there is none."""
         text = piece.standfirst or Truncator(plain_text(sanitise(piece.body))).words(
-            SUMMARY_WORDS, truncate=" …"
+            EXCERPT_WORDS, truncate=" …"
         )
         return escape(text)
-
-    def item_author_name(self, piece):
-        return ", ".join(str(byline.person) for byline in piece.bylines.all()) or None
 
     def item_pubdate(self, piece):
         return piece.publish_at
@@ -54,7 +112,138 @@ class LatestPiecesFeed(Feed):
     def item_categories(self, piece):
         return [piece.get_kind_display(), *(topic.name for topic in piece.topics.all())]
 
+    def item_enclosures(self, piece):
+        if not piece.hero_image:
+            return []
+        try:
+            length = piece.hero_image.size
+        except (
+            OSError
+        ):  # the file has gone from storage: no enclosure beats a broken one
+            return []
+        mime_type, _encoding = mimetypes.guess_type(piece.hero_image.name)
+        url = self.request.build_absolute_uri(piece.hero_image.url)
+        return [Enclosure(url, str(length), mime_type or "application/octet-stream")]
 
-class LatestPiecesAtomFeed(LatestPiecesFeed):
-    feed_type = Atom1Feed
-    subtitle = LatestPiecesFeed.description
+    def item_extra_kwargs(self, piece):
+        return {
+            "content": self.content(piece),
+            "bylines": [
+                (
+                    byline.person.name,
+                    self.request.build_absolute_uri(byline.person.get_absolute_url()),
+                )
+                for byline in piece.bylines.all()
+            ],
+        }
+
+    def content(self, piece):
+        """The piece as its page shows it: hero image, body, rating and verdict."""
+        parts = []
+        if piece.hero_image:
+            caption = " ".join(
+                part
+                for part in (
+                    piece.hero_caption,
+                    piece.hero_credit and f"Photo: {piece.hero_credit}",
+                )
+                if part
+            )
+            parts.append(
+                format_html(
+                    '<figure><img src="{}" alt="{}" width="{}" height="{}">{}</figure>',
+                    piece.hero_image.url,
+                    piece.hero_alt,
+                    piece.hero_width,
+                    piece.hero_height,
+                    format_html("<figcaption>{}</figcaption>", caption)
+                    if caption
+                    else "",
+                )
+            )
+        parts.append(linked_body(piece))
+        if piece.rating is not None:
+            parts.append(
+                format_html(
+                    "<p><strong>Rating:</strong> {}</p>", rating_label(piece.rating)
+                )
+            )
+        if piece.verdict:
+            parts.append(
+                format_html("<p><strong>Verdict:</strong> {}</p>", piece.verdict)
+            )
+        page = self.request.build_absolute_uri(piece.get_absolute_url())
+        return with_absolute_urls("\n".join(parts), page)
+
+
+class SubjectFeed(LatestPiecesFeed):
+    """Pieces on one topic, film, person or organisation, newest first."""
+
+    model = None
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.model, slug=slug)
+
+    def title(self, subject):
+        return f"{settings.SITE_NAME}: {subject}"
+
+    def link(self, subject):
+        return subject.get_absolute_url()
+
+    def description(self, subject):
+        return f"The latest pieces on {subject}."
+
+    def items(self, subject):
+        return feed_pieces(Review.objects.public().filter(self.about(subject)))
+
+    def about(self, subject):
+        """The condition a piece meets to be in this subject's feed."""
+        raise NotImplementedError
+
+
+def _mentioning(subject):
+    """Pieces whose mention of `subject` an editor has not marked wrong."""
+    return Q(pk__in=subject.mentions.filter(wrong=False).values("review"))
+
+
+class TopicFeed(SubjectFeed):
+    model = Topic
+
+    def about(self, topic):
+        return Q(topics=topic)
+
+
+class FilmFeed(SubjectFeed):
+    model = Film
+
+    def about(self, film):
+        # Subqueries, not joins: a join on other films would repeat pieces.
+        return (
+            Q(film=film) | Q(pk__in=film.discussed_in.values("pk")) | _mentioning(film)
+        )
+
+
+class PersonFeed(SubjectFeed):
+    model = Person
+
+    def description(self, person):
+        return f"The latest pieces by or about {person}."
+
+    def about(self, person):
+        return Q(pk__in=person.bylines.values("review")) | _mentioning(person)
+
+
+class OrganisationFeed(SubjectFeed):
+    model = Organisation
+
+    def about(self, organisation):
+        return _mentioning(organisation)
+
+
+def atom(feed_class):
+    """The Atom twin of an RSS feed class."""
+    return type(
+        f"{feed_class.__name__}Atom",
+        (feed_class,),
+        {"feed_type": PiecesAtom, "subtitle": feed_class.description},
+    )

@@ -1,9 +1,12 @@
-"""Turn a finished text (plain text, Markdown or HTML) into a draft piece."""
+"""Turn a finished text (plain text, Markdown, HTML or Word) into a draft piece."""
 
+import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+import mammoth
 import markdown
 from django.db import transaction
 from django.utils.html import escape
@@ -16,13 +19,32 @@ from reviews.sanitising import sanitise
 
 MAX_BYTES = 2 * 1024 * 1024
 FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
-FORMATS |= {".html": "html", ".htm": "html"}
+FORMATS |= {".html": "html", ".htm": "html", ".docx": "docx"}
+ACCEPTED = ".txt, .md, .html or .docx"
+
+# Word files carry pictures, which the import leaves out: they may be larger.
+DOCX_MAX_BYTES = 10 * 1024 * 1024
+# The text of a Word file, unpacked: a guard against a small file that unpacks huge.
+DOCX_MAX_TEXT_BYTES = 20 * 1024 * 1024
+# Word's own quotation styles become block quotes; headings, emphasis and lists
+# come through by mammoth's defaults.
+DOCX_STYLE_MAP = """
+p[style-name='Quote'] => blockquote > p:fresh
+p[style-name='Intense Quote'] => blockquote > p:fresh
+"""
 
 # A subheading: a short line standing alone, without closing punctuation.
 SUBHEADING_MAX_WORDS = 8
 CLOSING_PUNCTUATION = tuple(".!?:;,…\"'”’)")
 OPENING_QUOTES = ('"', "“", "'", "‘")
 CLOSING_QUOTES = ('"', "”", "'", "’")
+
+# List items: "- ", "* " or "• " bullets, "1. " or "1) " numbers.
+BULLET = re.compile(r"[-*•] +(?P<text>\S.*)")
+NUMBERED = re.compile(r"\d{1,3}[.)] +(?P<text>\S.*)")
+# An interview turn: a short name (at most four words, capitalised) and a colon.
+TURN = re.compile(r"(?P<speaker>[^\W\d_][\w.’'-]*(?: [\w.’'-]+){0,3}): +(?P<text>\S.*)")
+ALWAYS_SPEAKERS = {"Q", "A"}
 
 # Tags the design has no place for, turned into ones it has.
 TAG_RENAMES = {"h1": "h2", "h4": "h3", "h5": "h3", "h6": "h3", "b": "strong"}
@@ -39,6 +61,7 @@ class ImportReport:
     paragraphs: int
     subheadings: int
     quotes: int
+    lists: int = 0
     mentions: list = field(default_factory=list)
     notes: list = field(default_factory=list)
 
@@ -49,6 +72,7 @@ class ImportReport:
             f"Paragraphs: {self.paragraphs}",
             f"Subheadings: {self.subheadings}",
             f"Quotes: {self.quotes}",
+            f"Lists: {self.lists}",
             f"Mentions: {mentions}",
         ]
 
@@ -63,9 +87,7 @@ def decode(data):
             "split it or shorten it."
         )
     if b"\x00" in data:
-        raise ImportRefused(
-            "The file is binary, not text: save it as .txt, .md or .html."
-        )
+        raise ImportRefused(f"The file is binary, not text: save it as {ACCEPTED}.")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -110,22 +132,105 @@ def _is_quote(block):
     )
 
 
+def _speaker(line):
+    """The speaker of a line that may open an interview turn, else None."""
+    turn = TURN.fullmatch(line)
+    if turn and not turn["speaker"][0].islower():
+        return turn["speaker"]
+    return None
+
+
+def _speakers(blocks):
+    """Who speaks in turns: Q and A always; a name when it opens two lines or
+    more, or shares a block with another turn. So one "Note: ..." stays prose."""
+    seen, speakers = set(), set(ALWAYS_SPEAKERS)
+    for block in blocks:
+        names = [name for line in block.split("\n") if (name := _speaker(line))]
+        if len(names) > 1:
+            speakers.update(names)
+        speakers.update(name for name in names if name in seen)
+        seen.update(names)
+    return speakers
+
+
+def _line_kinds(block, speakers):
+    """(kind, speaker, text) for each line: 'ul', 'ol', 'turn' or 'text'."""
+    for line in block.split("\n"):
+        if item := BULLET.fullmatch(line):
+            yield "ul", None, item["text"]
+        elif item := NUMBERED.fullmatch(line):
+            yield "ol", None, item["text"]
+        elif (speaker := _speaker(line)) in speakers:
+            yield "turn", speaker, TURN.fullmatch(line)["text"]
+        else:
+            yield "text", None, line
+
+
+def _structured(block, speakers):
+    """A block with lists or turns in it, as HTML parts; None for plain prose."""
+    lines = list(_line_kinds(block, speakers))
+    if all(kind == "text" for kind, _, _ in lines):
+        return None
+    parts = []  # [kind, speaker, [texts]]: a list's items or a paragraph's lines
+    for kind, speaker, text in lines:
+        continues = parts and (
+            (kind == parts[-1][0] and kind in ("ul", "ol"))
+            or (kind == "text" and parts[-1][0] in ("turn", "text"))
+        )
+        if continues:
+            parts[-1][2].append(text)
+        else:
+            parts.append([kind, speaker, [text]])
+    return [_part_html(kind, speaker, texts) for kind, speaker, texts in parts]
+
+
+def _part_html(kind, speaker, texts):
+    if kind in ("ul", "ol"):
+        items = "".join(f"<li>{escape(smarten(text))}</li>" for text in texts)
+        return f"<{kind}>{items}</{kind}>"
+    text = escape(smarten(" ".join(texts)))
+    if kind == "turn":
+        return f"<p><strong>{escape(speaker)}:</strong> {text}</p>"
+    return f"<p>{text}</p>"
+
+
+def _join_lists(parts):
+    """Lists whose items stand in blocks of their own become one list."""
+    joined = []
+    for part in parts:
+        kind = part[1:3]
+        if (
+            joined
+            and kind in ("ul", "ol")
+            and part.startswith(f"<{kind}>")
+            and joined[-1].endswith(f"</{kind}>")
+        ):
+            joined[-1] = joined[-1].removesuffix(f"</{kind}>") + part[len("<ul>") :]
+        else:
+            joined.append(part)
+    return joined
+
+
 def text_to_html(text):
-    """Blank lines separate paragraphs; short lone lines are subheadings."""
+    """Blank lines separate paragraphs; short lone lines are subheadings;
+    bulleted and numbered lines are lists; interview turns stay apart."""
     blocks = [b.strip() for b in re.split(r"\n\s*\n", _normalise_whitespace(text))]
     blocks = [b for b in blocks if b]
+    speakers = _speakers(blocks)
     html = []
     for position, block in enumerate(blocks):
         between_paragraphs = 0 < position < len(blocks) - 1
-        if between_paragraphs and _is_subheading(block):
-            html.append(f"<h2>{escape(smarten(block))}</h2>")
-        elif _is_quote(block):
+        if _is_quote(block):
             lines = [re.sub(r"^>\s?", "", line) for line in block.split("\n")]
             quote = smarten(" ".join(line for line in lines if line))
             html.append(f"<blockquote><p>{escape(quote)}</p></blockquote>")
+        elif structured := _structured(block, speakers):
+            html.extend(structured)
+        elif between_paragraphs and _is_subheading(block):
+            html.append(f"<h2>{escape(smarten(block))}</h2>")
         else:
             html.append(f"<p>{escape(smarten(' '.join(block.split())))}</p>")
-    return "\n".join(html)
+    return "\n".join(_join_lists(html))
 
 
 def _rename_tags(html):
@@ -136,8 +241,40 @@ def _rename_tags(html):
     return re.sub(r"<(/?)([a-zA-Z0-9]+)([^>]*)>", rename, html)
 
 
+def docx_to_html(data):
+    """A Word file's headings, emphasis, lists, quotes and links, as HTML."""
+    if not data:
+        raise ImportRefused("The file is empty.")
+    if len(data) > DOCX_MAX_BYTES:
+        raise ImportRefused(
+            f"The file is larger than {DOCX_MAX_BYTES // (1024 * 1024)} MB; "
+            "split it or shorten it."
+        )
+    not_word = "The file is not a Word document (.docx); save it again from Word."
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+    except zipfile.BadZipFile:
+        raise ImportRefused(not_word) from None
+    if unpacked > DOCX_MAX_TEXT_BYTES:
+        raise ImportRefused("The Word document unpacks too large to import.")
+    try:
+        result = mammoth.convert_to_html(
+            io.BytesIO(data),
+            style_map=DOCX_STYLE_MAP,
+            # Pictures are not part of the body; the hero image is chosen apart.
+            convert_image=mammoth.images.img_element(lambda image: {}),
+        )
+    # mammoth raises whatever its zip and XML readers meet in a damaged file.
+    except Exception:
+        raise ImportRefused(not_word) from None
+    return result.value
+
+
 def to_html(text, kind):
-    if kind == "markdown":
+    if kind == "docx":
+        html = docx_to_html(text)
+    elif kind == "markdown":
         html = markdown.markdown(text, output_format="html")
     elif kind == "html":
         html = text
@@ -152,7 +289,7 @@ def format_of(filename):
         return "text"
     if suffix not in FORMATS:
         raise ImportRefused(
-            f"Files ending in {suffix} cannot be imported: use .txt, .md or .html."
+            f"Files ending in {suffix} cannot be imported: use {ACCEPTED}."
         )
     return FORMATS[suffix]
 
@@ -218,7 +355,10 @@ def import_piece(
         if film is None:
             raise ImportRefused(f"There is no film with the slug “{film_slug}”.")
     fmt = format_of(filename)
-    text, note = decode(data)
+    if fmt == "docx":
+        text, note = data, None
+    else:
+        text, note = decode(data)
     body = to_html(text, fmt)
     if not body:
         raise ImportRefused("The file has no text to import.")
@@ -241,6 +381,7 @@ def import_piece(
         paragraphs=len(re.findall(r"(?<!<blockquote>)<p>", body)),
         subheadings=len(re.findall(r"<h[23]>", body)),
         quotes=body.count("<blockquote>"),
+        lists=len(re.findall(r"<[uo]l>", body)),
         mentions=[str(m) for m in piece.mentions.all()],
         notes=[note] if note else [],
     )

@@ -5,17 +5,15 @@ from django.db.models import Max, Min, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
-from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 
 from films.models import Credit
 from reviews import structured_data
 from reviews.forms import ArchiveFilters
-from reviews.mentions import link_first_mentions
 from reviews.models import Byline, Mention, Review, SlugRedirect, Topic
 from reviews.preview import review_from_token
-from reviews.sanitising import sanitise
+from reviews.rendering import linked_body
 from reviews.search import clean_query, search
 
 ARCHIVE_PAGE_SIZE = 20
@@ -49,12 +47,6 @@ def _piece_queryset():
             Mention.objects.select_related("person", "organisation", "film"),
         ),
     )
-
-
-def linked_body(piece):
-    """The body, sanitised, with the first mention of each entity linked."""
-    # Safe: the sanitiser runs last, over the links it adds as well.
-    return mark_safe(sanitise(link_first_mentions(piece.body, piece.mentions.all())))  # noqa: S308
 
 
 def _render_piece(request, piece, preview=False):

@@ -1,11 +1,26 @@
+import re
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 
+import feedparser
 import html5lib
 import pytest
+from django.utils import timezone
 
-from tests.factories import make_public_review
+from reviews.models import Byline, Mention, Review, Topic
+from tests.factories import (
+    make_film,
+    make_organisation,
+    make_person,
+    make_public_review,
+    make_review,
+)
+from tests.images import image_upload
 
 pytestmark = pytest.mark.django_db
+
+PIECE_URL = "http://testserver/reviews/last-men-in-aleppo-review/"
+FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -105,3 +120,248 @@ def test_without_a_standfirst_feeds_summarise_the_body_as_text(client):
         elements, text = _as_a_feed_reader_renders(html)
         assert elements == []
         assert text == "After the bombs drop Type <img src=x onerror=alert(1)>"
+
+
+def parse(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(FEED_TYPES[url.rsplit(".", 1)[1]])
+    # Left relative, addresses show whether the feed made them absolute itself.
+    feed = feedparser.parse(response.content, resolve_relative_uris=False)
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
+
+
+@pytest.mark.parametrize("url", ["/feeds/reviews.rss", "/feeds/reviews.atom"])
+def test_the_demo_review_comes_whole_with_absolute_links(client, demo, url):
+    (entry,) = parse(client, url).entries
+
+    content = entry.content[0].value
+    assert entry.content[0].type == "text/html"
+    assert "<h2>Targeting civilians</h2>" in content
+    assert content.count("<h2>") == 3
+    assert "harder to forget." in content
+    assert "<blockquote>" in content
+    assert "<strong>Verdict:</strong> An urgent, humane record" in content
+    assert "4.5 out of 5" in content
+    assert 'href="http://testserver/people/feras-fayyad/"' in content
+    assert 'href="http://testserver/organisations/the-white-helmets/"' in content
+    assert not re.search(r'(href|src)="(?!https?://)', content)
+    assert entry.summary.startswith("Feras Fayyad")
+    assert "Targeting civilians" not in entry.summary
+    assert entry.link == PIECE_URL
+    assert [author.name for author in entry.authors] == ["Ana Ferreira"]
+    assert {tag.term for tag in entry.tags} == {"Review", "Documentary", "Syria"}
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def illustrated_piece(media_root):
+    critic = make_person("Ana Ferreira")
+    second = make_person("Søren Steen")
+    piece = make_public_review(
+        standfirst="",
+        body="<p>Rescuers wait on a roof. <a href='/films/'>All films</a>.</p>"
+        + "<p>More words. </p>" * 80
+        + "<p><a href='https://example.org/a?b=1&amp;c=2'>Elsewhere</a> and "
+        + "<a href='mailto:desk@example.org'>write to us</a>.</p>",
+        hero_image=image_upload("rooftop.jpg"),
+        hero_alt="Rescuers on a rooftop",
+        hero_caption="Waiting for the planes.",
+        hero_credit="Aleppo Media Center",
+    )
+    Byline.objects.create(review=piece, person=critic, order=0)
+    Byline.objects.create(review=piece, person=second, order=1)
+    return piece
+
+
+@pytest.mark.parametrize("url", ["/feeds/reviews.rss", "/feeds/reviews.atom"])
+def test_the_hero_image_is_an_enclosure_and_leads_the_content(
+    client, illustrated_piece, media_root, url
+):
+    (entry,) = parse(client, url).entries
+
+    (enclosure,) = entry.enclosures
+    image_url = f"http://testserver{illustrated_piece.hero_image.url}"
+    assert enclosure.href == image_url
+    assert enclosure.type == "image/jpeg"
+    assert (
+        int(enclosure.length)
+        == (media_root / illustrated_piece.hero_image.name).stat().st_size
+    )
+    content = entry.content[0].value
+    figure = re.match(r"<figure><img ([^>]*)>", content)
+    assert f'src="{image_url}"' in figure.group(1)
+    assert 'alt="Rescuers on a rooftop"' in figure.group(1)
+    assert (
+        "<figcaption>Waiting for the planes. Photo: Aleppo Media Center</figcaption>"
+        in content
+    )
+    assert 'href="http://testserver/films/"' in content
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in content
+    assert 'href="mailto:desk@example.org"' in content
+
+
+@pytest.mark.parametrize("url", ["/feeds/reviews.rss", "/feeds/reviews.atom"])
+def test_every_byline_is_an_author(client, illustrated_piece, url):
+    (entry,) = parse(client, url).entries
+
+    assert [author.name for author in entry.authors] == ["Ana Ferreira", "Søren Steen"]
+
+
+def test_atom_authors_link_to_their_pages(client, illustrated_piece):
+    feed = ET.fromstring(client.get("/feeds/reviews.atom").content)
+
+    authors = feed.findall(f"{ATOM}entry/{ATOM}author")
+    assert [a.findtext(f"{ATOM}uri") for a in authors] == [
+        "http://testserver/people/ana-ferreira/",
+        "http://testserver/people/soren-steen/",
+    ]
+
+
+@pytest.mark.parametrize("url", ["/feeds/reviews.rss", "/feeds/reviews.atom"])
+def test_without_a_standfirst_the_summary_is_the_start_of_the_body(
+    client, illustrated_piece, url
+):
+    (entry,) = parse(client, url).entries
+
+    assert entry.summary.startswith("Rescuers wait on a roof. All films")
+    assert entry.summary.endswith(" …")
+    assert len(entry.summary.removesuffix(" …").split()) == 60
+
+
+def test_every_feed_costs_a_fixed_number_of_queries_however_many_pieces(
+    client, django_assert_max_num_queries
+):
+    people = [make_person(f"Critic {n}") for n in range(3)]
+    topics = [Topic.objects.create(name=f"Topic {n}") for n in range(3)]
+    make_organisation("Larm Film")
+    shared = make_film("The Cave", year=2019)
+    for n in range(12):
+        piece = make_public_review(
+            f"Piece {n}",
+            body="<p>Critic 0, Larm Film and The Cave.</p>",
+            film=make_film(f"Film {n}"),
+        )
+        piece.other_films.add(shared)
+        piece.topics.set(topics)
+        for order, person in enumerate(people):
+            Byline.objects.create(review=piece, person=person, order=order)
+
+    for url in (
+        "/feeds/reviews.rss",
+        "/people/critic-0/feed.atom",
+        "/topics/topic-1/feed.rss",
+        "/films/the-cave-2019/feed.atom",
+        "/organisations/larm-film/feed.rss",
+    ):
+        with django_assert_max_num_queries(5):
+            entries = parse(client, url).entries
+        assert len(entries) == 12, url
+
+
+def subject_feed_titles(client, url):
+    return sorted(entry.title for entry in parse(client, url).entries)
+
+
+@pytest.fixture
+def subjects(db):
+    """Pieces on a film, a topic, a person and an organisation, and some that are not."""
+    film = make_film()
+    other_film = make_film("The Cave", year=2019)
+    fayyad = make_person("Feras Fayyad")
+    critic = make_person("Ana Ferreira")
+    make_organisation("The White Helmets")
+    syria = Topic.objects.create(name="Syria")
+
+    review = make_public_review("The review", film=film, body="<p>By Feras Fayyad.</p>")
+    review.topics.add(syria)
+    Byline.objects.create(review=review, person=critic)
+    feature = make_public_review(
+        "The feature",
+        kind=Review.Kind.FEATURE,
+        film=other_film,
+        body="<p>The White Helmets at work.</p>",
+    )
+    feature.other_films.add(film)
+    make_public_review(
+        "Wrongly matched",
+        film=other_film,
+        body="<p>Feras Fayyad and Last Men in Aleppo.</p>",
+    ).mentions.update(wrong=True)
+    draft = make_review("A draft", film=film, body="<p>Feras Fayyad.</p>")
+    draft.topics.add(syria)
+    Byline.objects.create(review=draft, person=critic)
+    make_public_review(
+        "Scheduled",
+        film=film,
+        body="<p>The White Helmets and Feras Fayyad.</p>",
+        publish_at=timezone.now() + timedelta(days=1),
+    ).topics.add(syria)
+    assert Mention.objects.filter(person=fayyad, wrong=False).count() == 3
+
+
+@pytest.mark.parametrize("extension", ["rss", "atom"])
+@pytest.mark.parametrize(
+    ("url", "titles"),
+    [
+        ("/topics/syria/feed", ["The review"]),
+        ("/films/last-men-in-aleppo-2017/feed", ["The feature", "The review"]),
+        ("/people/feras-fayyad/feed", ["The review"]),
+        ("/people/ana-ferreira/feed", ["The review"]),
+        ("/organisations/the-white-helmets/feed", ["The feature"]),
+    ],
+)
+def test_subject_feeds_list_only_their_public_pieces(
+    client, subjects, url, titles, extension
+):
+    assert subject_feed_titles(client, f"{url}.{extension}") == titles
+
+
+@pytest.mark.parametrize(
+    ("page", "feed"),
+    [
+        ("/topics/syria/", "/topics/syria/feed"),
+        ("/films/last-men-in-aleppo-2017/", "/films/last-men-in-aleppo-2017/feed"),
+        ("/people/feras-fayyad/", "/people/feras-fayyad/feed"),
+        ("/organisations/the-white-helmets/", "/organisations/the-white-helmets/feed"),
+    ],
+)
+def test_subject_pages_announce_their_feeds(client, demo, page, feed):
+    content = client.get(page).content.decode()
+
+    for extension, mime_type in FEED_TYPES.items():
+        link = re.search(
+            rf'<link rel="alternate" type="{re.escape(mime_type)}" title="([^"]+)" '
+            rf'href="{re.escape(feed)}\.{extension}">',
+            content,
+        )
+        assert link, f"no {extension} feed link on {page}"
+        assert link.group(1).startswith("Filmdesk: ")
+        assert parse(client, f"{feed}.{extension}").feed.title
+
+
+def test_the_home_page_announces_the_main_feeds(client, demo):
+    content = client.get("/").content.decode()
+
+    assert (
+        'type="application/rss+xml" title="Filmdesk: latest pieces (RSS)" href="/feeds/reviews.rss"'
+        in content
+    )
+    assert (
+        'type="application/atom+xml" title="Filmdesk: latest pieces (Atom)" href="/feeds/reviews.atom"'
+        in content
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/topics/nothing/feed.rss", "/films/nothing/feed.atom", "/people/nobody/feed.rss"],
+)
+def test_a_feed_of_nothing_is_404(client, db, url):
+    assert client.get(url).status_code == 404

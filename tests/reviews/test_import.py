@@ -1,5 +1,8 @@
+import io
 import re
+import zipfile
 
+import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -238,3 +241,172 @@ def test_the_changelist_links_to_the_import_page(editor_client):
     content = editor_client.get("/admin/reviews/review/").content.decode()
 
     assert 'href="/admin/reviews/review/import/"' in content
+
+
+LISTS_AND_TURNS = (
+    "Feras Fayyad spoke to us after the screening.\n"
+    "\n"
+    "What the film shows:\n"
+    "- the rescues\n"
+    "* the waiting\n"
+    "• the funerals\n"
+    "\n"
+    "1. Watch it\n"
+    "2) Talk about it\n"
+    "\n"
+    "Q: Why did you stay in Aleppo?\n"
+    "A: Because the people stayed.\n"
+    "It was that simple.\n"
+    "\n"
+    "Feras Fayyad: We filmed for two years.\n"
+    "\n"
+    "Q: And the editing?\n"
+    "\n"
+    "Feras Fayyad: Another year, in Copenhagen.\n"
+    "\n"
+    "Note: this interview was edited for length.\n"
+)
+
+
+def blocks(body):
+    """Each top-level block of a body as (tag, its text), in order."""
+    return [
+        (tag, strip_tags(inner))
+        for tag, inner in re.findall(
+            r"<(p|h2|h3|ul|ol|blockquote)>(.*?)</\1>", body, re.S
+        )
+    ]
+
+
+def test_plain_text_lists_and_interview_turns_keep_their_shape(tmp_path):
+    lines = run_import(tmp_path, "interview.txt", LISTS_AND_TURNS)
+
+    body = Review.objects.get().body
+    assert blocks(body) == [
+        ("p", "Feras Fayyad spoke to us after the screening."),
+        ("p", "What the film shows:"),
+        ("ul", "the rescuesthe waitingthe funerals"),
+        ("ol", "Watch itTalk about it"),
+        ("p", "Q: Why did you stay in Aleppo?"),
+        ("p", "A: Because the people stayed. It was that simple."),
+        ("p", "Feras Fayyad: We filmed for two years."),
+        ("p", "Q: And the editing?"),
+        ("p", "Feras Fayyad: Another year, in Copenhagen."),
+        ("p", "Note: this interview was edited for length."),
+    ]
+    assert "<ul><li>the rescues</li><li>the waiting</li>" in body
+    assert "<ol><li>Watch it</li><li>Talk about it</li></ol>" in body
+    assert "<p><strong>Q:</strong> Why did you stay in Aleppo?</p>" in body
+    assert "<p><strong>A:</strong> Because the people stayed." in body
+    assert "<p><strong>Feras Fayyad:</strong> Another year" in body
+    assert "<p>Note: this interview" in body
+    assert words(re.sub(r"<[^>]+>", " ", body)) == [
+        word for word in words(LISTS_AND_TURNS) if word not in ("1", "2")
+    ]
+    assert "Lists: 2" in lines
+
+
+def test_list_items_in_blocks_of_their_own_make_one_list(tmp_path):
+    run_import(tmp_path, "list.txt", "Before.\n\n- one\n\n- two\n\n- three\n\nAfter.")
+
+    assert Review.objects.get().body == (
+        "<p>Before.</p>\n<ul><li>one</li><li>two</li><li>three</li></ul>\n<p>After.</p>"
+    )
+
+
+def test_a_name_and_colon_once_in_prose_is_not_a_speaker(tmp_path):
+    text = (
+        "The festival opened quietly.\n\n"
+        "Sundance: the jury met late and argued.\nThe prize went to Aleppo.\n\n"
+        "The end."
+    )
+
+    run_import(tmp_path, "prose.txt", text)
+
+    assert "<strong>" not in Review.objects.get().body
+
+
+def docx_file():
+    """A real Word document, built as Word would save it."""
+    document = docx.Document()
+    document.add_heading("Last Men in Aleppo", level=1)
+    opening = document.add_paragraph("The film is ")
+    opening.add_run("patient").italic = True
+    opening.add_run(" and ")
+    opening.add_run("unsentimental").bold = True
+    opening.add_run(".")
+    document.add_heading("After the bombs drop", level=2)
+    document.add_paragraph("The rescues", style="List Bullet")
+    document.add_paragraph("The waiting", style="List Bullet")
+    document.add_paragraph("Watch it", style="List Number")
+    document.add_paragraph("Talk about it", style="List Number")
+    document.add_paragraph("Every rescue is a decision to stay.", style="Quote")
+    document.add_heading("Sundance award", level=4)
+    document.add_paragraph("It won in 2017.")
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def test_a_word_document_keeps_headings_emphasis_lists_and_quotes(tmp_path):
+    lines = run_import(tmp_path, "review.docx", docx_file())
+
+    body = Review.objects.get().body
+    assert blocks(body) == [
+        ("h2", "Last Men in Aleppo"),
+        ("p", "The film is patient and unsentimental."),
+        ("h2", "After the bombs drop"),
+        ("ul", "The rescuesThe waiting"),
+        ("ol", "Watch itTalk about it"),
+        ("blockquote", "Every rescue is a decision to stay."),
+        ("h3", "Sundance award"),
+        ("p", "It won in 2017."),
+    ]
+    assert "<em>patient</em>" in body
+    assert "<strong>unsentimental</strong>" in body
+    assert "<ul><li>The rescues</li><li>The waiting</li></ul>" in body
+    assert "<blockquote><p>Every rescue is a decision to stay.</p></blockquote>" in body
+    assert "Subheadings: 3" in lines
+    assert "Lists: 2" in lines
+
+
+def test_the_admin_imports_a_word_document(editor_client):
+    upload = SimpleUploadedFile("review.docx", docx_file())
+
+    response = editor_client.post(
+        "/admin/reviews/review/import/",
+        {"file": upload, "headline": "From Word", "kind": "review"},
+    )
+
+    assert response.status_code == 302
+    assert "<h2>After the bombs drop</h2>" in Review.objects.get().body
+
+
+def test_the_admin_import_form_names_every_format(editor_client):
+    content = editor_client.get("/admin/reviews/review/import/").content.decode()
+
+    assert "A .txt, .md, .html or .docx file" in content
+
+
+def zipped(**files):
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return output.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "The file is empty."),
+        (b"Plain words, not a Word file.", "not a Word document"),
+        (zipped(**{"notes.txt": "no document here"}), "not a Word document"),
+        (zipped(**{"word/document.xml": "<w:document"}), "not a Word document"),
+    ],
+)
+def test_a_damaged_word_document_is_refused(tmp_path, content, message):
+    with pytest.raises(CommandError, match=message):
+        run_import(tmp_path, "review.docx", content)
+
+    assert not Review.objects.exists()

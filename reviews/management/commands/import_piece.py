@@ -7,7 +7,7 @@ from reviews.models import Review
 
 
 class Command(BaseCommand):
-    help = "Make a draft piece from a .txt, .md or .html file; prints its slug last."
+    help = "Make a draft piece from a .txt, .md, .html or .docx file; prints its slug last."
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)

@@ -1,0 +1,38 @@
+"""The body of a piece as readers get it, on its page and in the feeds."""
+
+import re
+from urllib.parse import urljoin
+
+from django.utils.safestring import mark_safe
+
+from reviews.mentions import link_first_mentions
+from reviews.sanitising import sanitise
+
+# The sanitiser writes every attribute double-quoted and escapes "<" and ">" in
+# text, so these patterns find every tag and every address in one.
+TAG = re.compile(r"<[a-zA-Z][^>]*>")
+URL_ATTRIBUTE = re.compile(r'\s(href|src)="([^"]*)"')
+
+
+def linked_body(piece):
+    """The body, sanitised, with the first mention of each entity linked.
+
+    Needs `piece.mentions` with their person, organisation and film.
+    """
+    # Safe: the sanitiser runs last, over the links it adds as well.
+    return mark_safe(sanitise(link_first_mentions(piece.body, piece.mentions.all())))  # noqa: S308
+
+
+def with_absolute_urls(html, base_url):
+    """`html` with every link and image address absolute against `base_url`,
+    for readers (feed readers, e-mail) that have no page address to resolve from."""
+
+    def absolute(match):
+        attribute, url = match.groups()
+        return f' {attribute}="{urljoin(base_url, url)}"'
+
+    def in_tag(match):
+        return URL_ATTRIBUTE.sub(absolute, match.group())
+
+    # Safe: only attribute values change, to URLs joined from ones already there.
+    return mark_safe(TAG.sub(in_tag, html))  # noqa: S308
