@@ -255,6 +255,9 @@ IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SITE_NAME = env("SITE_NAME", default="Filmdesk")
+SITE_DESCRIPTION = env(
+    "SITE_DESCRIPTION", default="Film criticism: reviews, features and interviews."
+)
 
 # How long browsers and CDNs may keep a public page.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)

@@ -6,9 +6,11 @@ from people.models import Affiliation, Organisation, Person
 from people.pieces import public_pieces, public_pieces_mentioning
 
 
-def _filmography(party):
-    """Credits sorted for the template's regroup by role, newest film first."""
-    return party.credits.select_related("film").order_by("role", "-film__year", "pk")
+def _filmography(model):
+    """Credits sorted for the template's regroup by role, newest film first; the
+    page's description reads them too."""
+    credits = model.credits.rel.related_model.objects.select_related("film")
+    return Prefetch("credits", credits.order_by("role", "-film__year", "pk"))
 
 
 def person_detail(request, slug):
@@ -17,6 +19,7 @@ def person_detail(request, slug):
             Prefetch(
                 "affiliations", Affiliation.objects.select_related("organisation")
             ),
+            _filmography(Person),
         ),
         slug=slug,
     )
@@ -25,7 +28,7 @@ def person_detail(request, slug):
         "people/person_detail.html",
         {
             "person": person,
-            "credits": _filmography(person),
+            "credits": person.credits.all(),
             "pieces_written": public_pieces(person.pieces_written),
             "pieces_mentioning": public_pieces_mentioning(person),
             "structured_data": structured_data.person(
@@ -40,6 +43,7 @@ def organisation_detail(request, slug):
         Organisation.objects.prefetch_related(
             Prefetch("affiliations", Affiliation.objects.select_related("person")),
             "awards_presented",
+            _filmography(Organisation),
         ),
         slug=slug,
     )
@@ -48,7 +52,7 @@ def organisation_detail(request, slug):
         "people/organisation_detail.html",
         {
             "organisation": organisation,
-            "credits": _filmography(organisation),
+            "credits": organisation.credits.all(),
             "pieces_mentioning": public_pieces_mentioning(organisation),
             "structured_data": structured_data.organisation(
                 organisation, request.build_absolute_uri

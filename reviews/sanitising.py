@@ -20,6 +20,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+HEADING = re.compile(r"<h([23])>.*?</h\1>", re.S)
 
 # What the admin's rich-text editor offers: the same elements as the sanitiser.
 EDITOR_EXTENSIONS = {
@@ -63,3 +64,8 @@ def sanitise(html):
 def plain_text(html):
     """The words of an HTML body, with blocks kept apart ("drop</h2><p>Feras")."""
     return " ".join(unescape(re.sub(r"<[^>]*>", " ", html or "")).split())
+
+
+def running_text(html):
+    """The words of a sanitised body without its subheadings."""
+    return plain_text(HEADING.sub(" ", html or ""))

@@ -60,7 +60,7 @@ def test_the_piece_page_has_unique_metadata(client, demo):
     assert meta(content, "property", "og:type") == "article"
     assert meta(content, "property", "og:url") == f"http://testserver{PIECE}"
     assert f'<link rel="canonical" href="http://testserver{PIECE}">' in content
-    assert meta(content, "name", "twitter:card") == "summary"
+    assert meta(content, "name", "twitter:card") == "summary_large_image"
     assert 'type="application/rss+xml"' in content
     assert 'type="application/atom+xml"' in content
 
