@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.conf import settings
 
 
@@ -7,5 +9,7 @@ def site(request):
     return {
         "site_name": settings.SITE_NAME,
         "site_description": settings.SITE_DESCRIPTION,
-        "canonical_url": request.build_absolute_uri(request.path),
+        # Worked out only by pages that show it: the 400 page for a request
+        # with a host we do not serve must not ask for that host.
+        "canonical_url": partial(request.build_absolute_uri, request.path),
     }
