@@ -8,14 +8,16 @@ from django.views.decorators.cache import cache_page
 from config.views import admin_view_on_site, healthz, robots_txt
 from films.sitemaps import FilmSitemap
 from people.sitemaps import OrganisationSitemap, PersonSitemap
-from reviews.sitemaps import PieceSitemap, TopicSitemap
+from reviews.sitemaps import NewsSitemap, PieceSitemap, SectionSitemap, TopicSitemap
 
 sitemaps = {
+    "sections": SectionSitemap,
     "pieces": PieceSitemap,
     "films": FilmSitemap,
     "people": PersonSitemap,
     "organisations": OrganisationSitemap,
     "topics": TopicSitemap,
+    "news": NewsSitemap,
 }
 
 urlpatterns = [

@@ -21,12 +21,16 @@ def healthz(request):
 
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
+    news = request.build_absolute_uri(
+        reverse("sitemap-section", kwargs={"section": "news"})
+    )
     # The admin is left out on purpose: naming it here would advertise its path.
     lines = [
         "User-agent: *",
         "Disallow: /preview/",
         "Disallow: /search/",
         f"Sitemap: {sitemap}",
+        f"Sitemap: {news}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
