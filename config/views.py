@@ -1,11 +1,20 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
+from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
+
+# Files at fixed addresses cannot be versioned like hashed static files: a month
+# keeps them off the wire, and still lets a new icon arrive.
+ROOT_FILE_MAX_AGE = 60 * 60 * 24 * 30
+# The page's background (static/css/site.css) and the icon's tile.
+PAPER, TILE = "#fdfcf9", "#7a1f1f"
 
 
 @never_cache
@@ -44,3 +53,41 @@ def admin_view_on_site(request, content_type_id, object_id):
     if not obj or not model_admin.has_view_permission(request, obj):
         raise Http404("Nothing here to view on the site.")
     return shortcut(request, content_type_id, object_id)
+
+
+@cache_control(public=True, max_age=ROOT_FILE_MAX_AGE)
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever the page declares."""
+    with open(finders.find("icons/favicon.ico"), "rb") as icon:
+        return HttpResponse(icon.read(), content_type="image/x-icon")
+
+
+@cache_control(public=True, max_age=ROOT_FILE_MAX_AGE)
+def web_manifest(request):
+    """The web app manifest: the site's name, colours and icons."""
+    manifest = {
+        "name": settings.SITE_NAME,
+        "short_name": settings.SITE_NAME,
+        "description": settings.SITE_DESCRIPTION,
+        "lang": "en-GB",
+        "start_url": "/",
+        "display": "browser",
+        "background_color": PAPER,
+        "theme_color": TILE,
+        "icons": [
+            *(
+                {
+                    "src": static(f"icons/icon-{size}.png"),
+                    "sizes": f"{size}x{size}",
+                    "type": "image/png",
+                }
+                for size in (192, 512)
+            ),
+            {
+                "src": static("icons/favicon.svg"),
+                "sizes": "any",
+                "type": "image/svg+xml",
+            },
+        ],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json")
