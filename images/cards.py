@@ -8,6 +8,7 @@ file, and no request draws a card that is already stored.
 import hashlib
 import io
 import json
+import logging
 import math
 from decimal import Decimal
 from functools import cache
@@ -19,6 +20,8 @@ from django.core.files.storage import default_storage
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from images.sharing import ShareImage
+
+logger = logging.getLogger(__name__)
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -89,10 +92,16 @@ def _store_once(name, render):
     known = f"share-card:{name}"
     if shared_cache.get(known):
         return
-    if not default_storage.exists(name):
-        saved = default_storage.save(name, ContentFile(render()))
-        if saved != name:  # another worker stored the same card a moment earlier
-            default_storage.delete(saved)
+    # A card is decoration: storage that fails is logged, and the page still
+    # renders (with an address that works once storage is back).
+    try:
+        if not default_storage.exists(name):
+            saved = default_storage.save(name, ContentFile(render()))
+            if saved != name:  # another worker stored the same card a moment earlier
+                default_storage.delete(saved)
+    except Exception:
+        logger.exception("Could not store the share card %s", name)
+        return
     shared_cache.set(known, True, STORED_FOR_SECONDS)
 
 

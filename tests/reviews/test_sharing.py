@@ -181,3 +181,16 @@ def test_a_portrait_is_shared_when_there_is_one(client):
 
     assert tags["og:image"] == f"http://testserver/media/{person.portrait.name}"
     assert tags["og:image:alt"] == "Feras Fayyad in Copenhagen"
+
+
+def test_a_page_renders_when_its_card_cannot_be_stored(client, settings, tmp_path):
+    (tmp_path / "not-a-folder").write_text("media storage is broken")
+    settings.MEDIA_ROOT = tmp_path / "not-a-folder" / "media"
+    piece = make_public_review()
+
+    response = client.get(piece.get_absolute_url())
+
+    assert response.status_code == 200
+    assert meta(response.content.decode(), "property", "og:image").startswith(
+        "http://testserver/media/cards/piece-"
+    )
