@@ -194,3 +194,45 @@ def test_a_page_renders_when_its_card_cannot_be_stored(client, settings, tmp_pat
     assert meta(response.content.decode(), "property", "og:image").startswith(
         "http://testserver/media/cards/piece-"
     )
+
+
+REQUIRED = {
+    "property": [
+        "og:site_name",
+        "og:type",
+        "og:title",
+        "og:description",
+        "og:url",
+        "og:image",
+        "og:image:width",
+        "og:image:height",
+        "og:image:alt",
+    ],
+    "name": [
+        "description",
+        "twitter:card",
+        "twitter:title",
+        "twitter:description",
+        "twitter:image",
+    ],
+}
+
+
+@pytest.mark.parametrize("url", [url for url in DEMO_PAGES if "?" not in url])
+def test_every_public_page_has_every_required_property(client, demo, url):
+    content = client.get(url).content.decode()
+
+    missing = [
+        name
+        for attribute, names in REQUIRED.items()
+        for name in names
+        if not meta(content, attribute, name)
+    ]
+    assert missing == []
+    for data in json_ld(content):
+        for key in ("@type", "name", "url", "description"):
+            assert data[key], key
+        if data["@type"] in ("Review", "Movie"):
+            assert data["image"].startswith("http://testserver/")
+        if data["@type"] == "Review":
+            assert data["itemReviewed"]["image"].startswith("http://testserver/")
