@@ -5,7 +5,7 @@ MANAGE := $(PY) manage.py
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run serve test lint fmt browser nginx clean
+.PHONY: run serve test lint fmt browser nginx icons clean
 
 $(PY):
 	@py=""; for candidate in python3.13 python3.12 python3 python; do \
@@ -69,6 +69,11 @@ nginx:
 	  else \
 	    echo "The login lockout test needs nginx: install it (Debian: sudo apt-get install nginx) and run make test again." >&2; \
 	    exit 1; fi; }
+
+# The icons come from static/icons/favicon.svg; run after changing it, and commit them.
+icons: export DEBUG = 1
+icons: $(RUNTIME_STAMP) browser
+	$(MANAGE) make_icons
 
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .

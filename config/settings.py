@@ -273,6 +273,9 @@ IMAGE_STORED_MAX_BYTES = env.int("IMAGE_STORED_MAX_BYTES", default=10 * 1024 * 1
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SITE_NAME = env("SITE_NAME", default="Filmdesk")
+SITE_DESCRIPTION = env(
+    "SITE_DESCRIPTION", default="Film criticism: reviews, features and interviews."
+)
 
 # How long browsers and CDNs may keep a public page.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)

@@ -5,17 +5,25 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
-from config.views import admin_view_on_site, healthz, robots_txt
+from config.views import (
+    admin_view_on_site,
+    favicon,
+    healthz,
+    robots_txt,
+    web_manifest,
+)
 from films.sitemaps import FilmSitemap
 from people.sitemaps import OrganisationSitemap, PersonSitemap
-from reviews.sitemaps import PieceSitemap, TopicSitemap
+from reviews.sitemaps import NewsSitemap, PieceSitemap, SectionSitemap, TopicSitemap
 
 sitemaps = {
+    "sections": SectionSitemap,
     "pieces": PieceSitemap,
     "films": FilmSitemap,
     "people": PersonSitemap,
     "organisations": OrganisationSitemap,
     "topics": TopicSitemap,
+    "news": NewsSitemap,
 }
 
 urlpatterns = [
@@ -27,6 +35,8 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("site.webmanifest", web_manifest, name="web_manifest"),
     path(
         "sitemap.xml",
         cache_page(600)(sitemap_views.index),

@@ -2,12 +2,20 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
+from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
+
+# Files at fixed addresses cannot be versioned like hashed static files: a month
+# keeps them off the wire, and still lets a new icon arrive.
+ROOT_FILE_MAX_AGE = 60 * 60 * 24 * 30
+# The page's background (static/css/site.css) and the icon's tile.
+PAPER, TILE = "#fdfcf9", "#7a1f1f"
 
 
 @never_cache
@@ -23,12 +31,16 @@ def healthz(request):
 
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
+    news = request.build_absolute_uri(
+        reverse("sitemap-section", kwargs={"section": "news"})
+    )
     # The admin is left out on purpose: naming it here would advertise its path.
     lines = [
         "User-agent: *",
         "Disallow: /preview/",
         "Disallow: /search/",
         f"Sitemap: {sitemap}",
+        f"Sitemap: {news}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
@@ -49,3 +61,41 @@ def bad_request(request, exception):
     fields). Rendered without the request: its context processors read the host."""
     context = {"site_name": settings.SITE_NAME}
     return HttpResponseBadRequest(render_to_string("400.html", context))
+
+
+@cache_control(public=True, max_age=ROOT_FILE_MAX_AGE)
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever the page declares."""
+    with open(finders.find("icons/favicon.ico"), "rb") as icon:
+        return HttpResponse(icon.read(), content_type="image/x-icon")
+
+
+@cache_control(public=True, max_age=ROOT_FILE_MAX_AGE)
+def web_manifest(request):
+    """The web app manifest: the site's name, colours and icons."""
+    manifest = {
+        "name": settings.SITE_NAME,
+        "short_name": settings.SITE_NAME,
+        "description": settings.SITE_DESCRIPTION,
+        "lang": "en-GB",
+        "start_url": "/",
+        "display": "browser",
+        "background_color": PAPER,
+        "theme_color": TILE,
+        "icons": [
+            *(
+                {
+                    "src": static(f"icons/icon-{size}.png"),
+                    "sizes": f"{size}x{size}",
+                    "type": "image/png",
+                }
+                for size in (192, 512)
+            ),
+            {
+                "src": static("icons/favicon.svg"),
+                "sizes": "any",
+                "type": "image/svg+xml",
+            },
+        ],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json")

@@ -4,8 +4,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django_countries.fields import CountryField
 
+from images.cards import card
 from images.paths import poster_path
+from images.sharing import uploaded_image
 from images.uploads import CleanImageField
+from people.describing import excerpt, in_sentence, join_names
 from people.identifiers import identifier_constraints, imdb_field, wikidata_field
 from people.models import (
     AliasesMixin,
@@ -129,6 +132,53 @@ class Film(AliasesMixin, SluggedModel):
             ]
         )
 
+    @property
+    def director_names(self):
+        """Names of the directors, from prefetched credits."""
+        return [
+            credit.display_name
+            for credit in self.credits.all()
+            if credit.role == Credit.Role.DIRECTOR
+        ]
+
+    @property
+    def summary(self):
+        """The synopsis's opening, else 'Last Men in Aleppo (2017): documentary
+        directed by Feras Fayyad.', from prefetched credits."""
+        if self.synopsis.strip():
+            return excerpt(self.synopsis)
+        made = in_sentence(self.get_kind_display())
+        if directors := self.director_names:
+            made = f"{made} directed by {join_names(directors)}"
+        return excerpt(f"{self}: {made}.")
+
+    def poster_image(self):
+        return uploaded_image(
+            self.poster,
+            self.poster_width,
+            self.poster_height,
+            self.poster_alt or f"Poster of {self}",
+        )
+
+    def share_image(self):
+        """What a shared link shows: the poster, else a card with title and year."""
+        if self.poster:
+            return self.poster_image()
+        directors = join_names(self.director_names)
+        return card(
+            f"film-{self.pk}",
+            self.title,
+            kicker=self.get_kind_display(),
+            subtitle=" · ".join(
+                part
+                for part in (
+                    str(self.year or ""),
+                    f"Directed by {directors}" if directors else "",
+                )
+                if part
+            ),
+        )
+
 
 class CreditQuerySet(models.QuerySet):
     def with_parties(self):
@@ -204,6 +254,19 @@ class Credit(ValidatedModel):
     @property
     def display_name(self):
         return self.credited_as or str(self.party)
+
+    @property
+    def role_phrase(self):
+        """How a sentence about the party names the role: 'director of'."""
+        return (
+            ROLE_PHRASES.get(self.role) or f"{in_sentence(self.get_role_display())} of"
+        )
+
+
+ROLE_PHRASES = {
+    Credit.Role.CAST: "in the cast of",
+    Credit.Role.FOOTAGE_BY: "footage for",
+}
 
 
 class Award(SluggedModel):

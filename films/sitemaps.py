@@ -1,13 +1,15 @@
-from django.contrib.sitemaps import Sitemap
-
 from films.models import Film
+from images.sitemaps import ImageSitemap
 
 
-class FilmSitemap(Sitemap):
+class FilmSitemap(ImageSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Film.objects.only("slug", "updated_at").order_by("pk")
+        return Film.objects.only("slug", "updated_at", "poster").order_by("pk")
 
     def lastmod(self, film):
         return film.updated_at
+
+    def images(self, film):
+        return [film.poster] if film.poster else []

@@ -13,6 +13,8 @@ def movie(film, absolute):
         "@type": "Movie",
         "name": film.title,
         "url": absolute(film.get_absolute_url()),
+        "description": film.summary,
+        "image": absolute(film.share_image().url),
         "director": [
             {
                 "@type": "Person",
@@ -28,8 +30,6 @@ def movie(film, absolute):
         data["alternateName"] = film.original_title
     if film.runtime_minutes:
         data["duration"] = f"PT{film.runtime_minutes}M"
-    if film.poster:
-        data["image"] = absolute(film.poster.url)
     if links := same_as(film, "title"):
         data["sameAs"] = links
     return data

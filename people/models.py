@@ -1,11 +1,15 @@
 import reversion
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django_countries.fields import CountryField
 
+from images.cards import card
 from images.paths import portrait_path
+from images.sharing import uploaded_image
 from images.uploads import CleanImageField
+from people.describing import excerpt, filmography_phrase, in_sentence, join_names
 from people.identifiers import identifier_constraints, imdb_field, wikidata_field
 from people.naming import split_names, unique_slug
 from people.validators import in_order, year_in_range, year_validators
@@ -127,6 +131,35 @@ class Person(AliasesMixin, SluggedModel):
             return ""
         return f"{self.birth_year}–{self.death_year or ''}"
 
+    @property
+    def summary(self):
+        """The bio's opening, else what they did ('Feras Fayyad: director of …'),
+        from prefetched credits (with their films) and affiliations."""
+        if self.bio.strip():
+            return excerpt(self.bio)
+        facts = filmography_phrase(self.credits.all()) or join_names(
+            f"{affiliation.role} with {affiliation.organisation}"
+            if affiliation.role
+            else f"member of {affiliation.organisation}"
+            for affiliation in self.affiliations.all()
+        )
+        if not facts:
+            return f"{self.name} on {settings.SITE_NAME}: films, pieces and mentions."
+        return excerpt(f"{self.name}: {facts}.")
+
+    def share_image(self):
+        """What a shared link shows: the portrait, else a card with the name."""
+        if self.portrait:
+            return uploaded_image(
+                self.portrait,
+                self.portrait_width,
+                self.portrait_height,
+                self.portrait_alt or self.name,
+            )
+        return card(
+            f"person-{self.pk}", self.name, kicker="Person", subtitle=self.years
+        )
+
 
 @reversion.register()
 class Organisation(AliasesMixin, SluggedModel):
@@ -172,6 +205,35 @@ class Organisation(AliasesMixin, SluggedModel):
 
     def get_absolute_url(self):
         return reverse("people:organisation", kwargs={"slug": self.slug})
+
+    @property
+    def summary(self):
+        """The description's opening, else its kind and credits ('The White
+        Helmets: NGO founded in 2013; subject of …'), from prefetched credits
+        (with their films) and awards presented."""
+        if self.description.strip():
+            return excerpt(self.description)
+        credits = filmography_phrase(self.credits.all())
+        kind = in_sentence(self.get_kind_display())
+        # 'Larm Film: production company of …' says the kind already.
+        if self.kind == self.Kind.OTHER or credits.startswith(kind):
+            kind = ""
+        founded = f"founded in {self.founded}" if self.founded else ""
+        awards = join_names(award.name for award in self.awards_presented.all())
+        facts = [
+            f"{kind} {founded}".strip(),
+            credits,
+            f"presents the {awards}" if awards else "",
+        ]
+        if not any(facts):
+            return f"{self.name} on {settings.SITE_NAME}: films, members and mentions."
+        return excerpt(f"{self.name}: {'; '.join(fact for fact in facts if fact)}.")
+
+    def share_image(self):
+        """What a shared link shows: a card with the name and kind."""
+        return card(
+            f"organisation-{self.pk}", self.name, kicker=self.get_kind_display()
+        )
 
 
 class Affiliation(ValidatedModel):

@@ -10,8 +10,8 @@ def same_as(record, imdb_kind):
     return links
 
 
-def _named(schema_type, record, absolute, description):
-    """What a Person and an Organization share: name, page, other names."""
+def _named(schema_type, record, absolute):
+    """What a Person and an Organization share: name, page, other names, summary."""
     data = {
         "@context": "https://schema.org",
         "@type": schema_type,
@@ -20,13 +20,12 @@ def _named(schema_type, record, absolute, description):
     }
     if record.aliases:
         data["alternateName"] = record.aliases
-    if description:
-        data["description"] = description
+    data["description"] = record.summary
     return data
 
 
 def person(person, absolute):
-    data = _named("Person", person, absolute, person.bio)
+    data = _named("Person", person, absolute)
     if person.birth_year:
         data["birthDate"] = str(person.birth_year)
     if person.death_year:
@@ -39,7 +38,7 @@ def person(person, absolute):
 
 
 def organisation(organisation, absolute):
-    data = _named("Organization", organisation, absolute, organisation.description)
+    data = _named("Organization", organisation, absolute)
     if organisation.founded:
         data["foundingDate"] = str(organisation.founded)
     if organisation.website:

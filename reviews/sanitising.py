@@ -20,6 +20,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+HEADING = re.compile(r"<h([23])>.*?</h\1>", re.S)
 
 # What the admin's rich-text editor offers: the same elements as the sanitiser.
 EDITOR_EXTENSIONS = {
@@ -38,7 +39,7 @@ _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
     url_schemes=URL_SCHEMES,
-    link_rel="noopener noreferrer",
+    link_rel=None,  # set below, on links to other sites only
     strip_comments=True,
     # Elements whose text is never prose: drop them with their content.
     clean_content_tags={
@@ -54,12 +55,30 @@ _cleaner = nh3.Cleaner(
 )
 
 
+# An opening <a> as the sanitiser writes it: attributes double-quoted, and a quote
+# inside a value escaped, so a ">" inside a value cannot end the match early.
+OPENING_LINK = re.compile(r'<a((?:\s+[a-z-]+="[^"]*")*)>')
+EXTERNAL_HREF = re.compile(r'\shref="(?:https?:)?//', re.I)
+
+
+def _mark_external(match):
+    if not EXTERNAL_HREF.search(match.group(1)):
+        return match.group(0)
+    return f'<a{match.group(1)} rel="noopener noreferrer">'
+
+
 def sanitise(html):
-    """Keep only the tags and attributes the site's design supports."""
-    cleaned = _cleaner.clean(html or "").strip()
+    """Keep only the tags and attributes the site's design supports; links to
+    other sites pass no referrer, links within the site keep theirs."""
+    cleaned = OPENING_LINK.sub(_mark_external, _cleaner.clean(html or "")).strip()
     return "" if cleaned in ("<p></p>", "<p><br></p>") else cleaned
 
 
 def plain_text(html):
     """The words of an HTML body, with blocks kept apart ("drop</h2><p>Feras")."""
     return " ".join(unescape(re.sub(r"<[^>]*>", " ", html or "")).split())
+
+
+def running_text(html):
+    """The words of a sanitised body without its subheadings."""
+    return plain_text(HEADING.sub(" ", html or ""))

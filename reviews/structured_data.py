@@ -23,7 +23,8 @@ def piece(piece, absolute):
         "headline": piece.headline,
         "name": piece.headline,
         "url": absolute(piece.get_absolute_url()),
-        "description": piece.seo_description or piece.standfirst,
+        "description": piece.summary,
+        "image": absolute(piece.share_image().url),
         "author": authors,
         "publisher": {
             "@type": "Organization",
@@ -34,8 +35,6 @@ def piece(piece, absolute):
         "dateModified": piece.updated_at,
         "inLanguage": "en-GB",
     }
-    if piece.hero_image:
-        data["image"] = absolute(piece.hero_image.url)
     if piece.film:
         film = movie(piece.film, absolute)
         if data["@type"] == "Review":

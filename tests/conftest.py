@@ -54,6 +54,17 @@ def _uncollected_static_files(settings):
     }
 
 
+@pytest.fixture(scope="session")
+def _media_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, _media_folder):
+    """Share cards drawn while pages render land outside the working copy."""
+    settings.MEDIA_ROOT = _media_folder
+
+
 def _member_of(group_name, username, django_user_model):
     from django.contrib.auth.models import Group
 

@@ -15,14 +15,17 @@ from django_prose_editor.fields import ProseEditorField
 
 from audit.models import Event, record
 from films.models import Film
+from images.cards import card
 from images.paths import hero_path
+from images.sharing import uploaded_image
 from images.uploads import CleanImageField
+from people.describing import excerpt, join_names
 from people.models import Organisation, Person, ValidatedModel
 from people.naming import unique_slug
 from reviews.mentions import update_mentions
 from reviews.models.topic import Topic
 from reviews.models.workflow import WORKFLOW_FIELDS, Status, WorkflowMixin, is_editor
-from reviews.sanitising import EDITOR_EXTENSIONS, plain_text, sanitise
+from reviews.sanitising import EDITOR_EXTENSIONS, plain_text, running_text, sanitise
 
 RATINGS = [Decimal(half) / 2 for half in range(1, 11)]
 WORDS_PER_MINUTE = 230
@@ -295,6 +298,40 @@ class Review(WorkflowMixin, ValidatedModel):
         return bool(
             self.first_published_at
             and (self.updated_at - self.first_published_at).total_seconds() > 3600
+        )
+
+    @property
+    def summary(self):
+        """The SEO description, else the standfirst, else the body's opening
+        sentences, else who wrote what on which film (from prefetched bylines)."""
+        if self.seo_description.strip():
+            return self.seo_description.strip()
+        for text in (self.standfirst, running_text(self.body)):
+            if text.strip():
+                return excerpt(text)
+        authors = join_names(byline.person.name for byline in self.bylines.all())
+        facts = [
+            self.get_kind_display(),
+            f"of {self.film}" if self.film else "",
+            f"by {authors}" if authors else "",
+        ]
+        return excerpt(f"{' '.join(fact for fact in facts if fact)}: {self.headline}.")
+
+    def share_image(self):
+        """What a shared link shows: the hero image, else the film's poster, else a
+        card with the headline, the film and the stars."""
+        if self.hero_image:
+            return uploaded_image(
+                self.hero_image, self.hero_width, self.hero_height, self.hero_alt
+            )
+        if self.film and self.film.poster:
+            return self.film.poster_image()
+        return card(
+            f"piece-{self.pk}",
+            self.headline,
+            kicker=self.get_kind_display(),
+            subtitle=str(self.film) if self.film else "",
+            rating=self.rating,
         )
 
 

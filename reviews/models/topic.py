@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from images.cards import card
+from people.describing import excerpt
 from people.models import SluggedModel
 
 
@@ -17,3 +20,12 @@ class Topic(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("reviews:topic", kwargs={"slug": self.slug})
+
+    @property
+    def summary(self):
+        if self.description.strip():
+            return excerpt(self.description)
+        return f"{self.name}: reviews, features and interviews on {settings.SITE_NAME}."
+
+    def share_image(self):
+        return card(f"topic-{self.pk}", self.name, kicker="Topic")

@@ -4,6 +4,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.views.defaults import server_error
@@ -60,7 +61,7 @@ def test_the_piece_page_has_unique_metadata(client, demo):
     assert meta(content, "property", "og:type") == "article"
     assert meta(content, "property", "og:url") == f"http://testserver{PIECE}"
     assert f'<link rel="canonical" href="http://testserver{PIECE}">' in content
-    assert meta(content, "name", "twitter:card") == "summary"
+    assert meta(content, "name", "twitter:card") == "summary_large_image"
     assert 'type="application/rss+xml"' in content
     assert 'type="application/atom+xml"' in content
 
@@ -385,3 +386,36 @@ def test_demo_loads_into_a_site_that_renders(client, db):
 
     assert Review.objects.public().count() == 1
     assert client.get(PIECE).status_code == 200
+
+
+def test_only_links_to_other_sites_drop_the_referrer(client):
+    make_person("Feras Fayyad")
+    piece = make_public_review(
+        body='<p>Feras Fayyad made it. <a href="/films/">Our films</a>, '
+        '<a href="https://www.example.org/aleppo">elsewhere</a>.</p>'
+    )
+
+    content = client.get(piece.get_absolute_url()).content.decode()
+
+    assert '<a href="/people/feras-fayyad/">Feras Fayyad</a>' in content
+    assert '<a href="/films/">Our films</a>' in content
+    assert (
+        '<a href="https://www.example.org/aleppo" rel="noopener noreferrer">'
+        "elsewhere</a>"
+    ) in content
+
+
+def test_error_pages_declare_no_canonical_address(client, rf, db):
+    not_found = client.get("/no-such-page/").content.decode()
+    bad_request = client.get("/", headers={"host": "not-our-site.example"})
+
+    assert bad_request.status_code == 400
+    assert "Bad request" in bad_request.content.decode()
+    for content in (
+        not_found,
+        bad_request.content.decode(),
+        server_error(rf.get("/")).content.decode(),
+        render_to_string("503.html"),
+    ):
+        assert 'rel="canonical"' not in content
+        assert "og:url" not in content

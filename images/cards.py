@@ -1,0 +1,210 @@
+"""Share cards: 1200×630 pictures for pages that have no image of their own.
+
+A card is stored once, under a name made of the page's identity and a digest of
+everything drawn on it: an edit makes a new card, an unchanged page reuses its
+file, and no request draws a card that is already stored.
+"""
+
+import hashlib
+import io
+import json
+import logging
+import math
+from decimal import Decimal
+from functools import cache
+
+from django.conf import settings
+from django.core.cache import cache as shared_cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageColor, ImageDraw, ImageFont
+
+from images.sharing import ShareImage
+
+logger = logging.getLogger(__name__)
+
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 80
+TEXT_WIDTH = WIDTH - 2 * MARGIN
+# Raise when the drawing changes, so that every card is drawn again.
+DESIGN = 1
+# How long workers trust that a stored card is still there before asking storage.
+STORED_FOR_SECONDS = 60 * 60 * 24
+
+# The site's dark theme (static/css/site.css).
+PAPER, INK, MUTED, ACCENT, RULE = "#151514", "#ecebe7", "#b9b6ae", "#f28b82", "#3a3835"
+
+# Debian's DejaVu (fonts-dejavu-core) covers Latin, Greek, Cyrillic and Arabic;
+# where it is missing, Pillow's own scalable font stands in.
+FONT_FILES = {
+    "title": "DejaVuSerif-Bold.ttf",
+    "text": "DejaVuSans.ttf",
+    "strong": "DejaVuSans-Bold.ttf",
+}
+TITLE_SIZES = (76, 68, 60, 52)
+TITLE_LINES = 3
+STAR_SIZE, STAR_GAP = 52, 10
+STARS_WIDTH = 5 * STAR_SIZE + 4 * STAR_GAP
+BOTTOM_ROW = HEIGHT - MARGIN - STAR_SIZE
+
+
+@cache
+def font(role, size):
+    try:
+        return ImageFont.truetype(FONT_FILES[role], size)
+    except OSError:
+        return ImageFont.load_default(size)
+
+
+def rating_text(rating):
+    """'4.5 out of 5', or '' without a rating."""
+    if rating is None:
+        return ""
+    return f"{Decimal(str(rating)).normalize():f} out of 5"
+
+
+def card(identity, title, *, kicker="", subtitle="", rating=None):
+    """The card of one page (`identity`, such as 'piece-12'), stored on first use."""
+    drawn = {
+        "design": DESIGN,
+        "fonts": [font(role, 10).getname() for role in sorted(FONT_FILES)],
+        "site": settings.SITE_NAME,
+        "kicker": kicker,
+        "title": title,
+        "subtitle": subtitle,
+        "rating": rating_text(rating),
+    }
+    digest = hashlib.sha256(json.dumps(drawn, sort_keys=True).encode()).hexdigest()
+    name = f"cards/{identity}-{digest[:16]}.png"
+    _store_once(name, lambda: draw(title, kicker, subtitle, rating))
+    alt = " · ".join(
+        part for part in (title, subtitle, drawn["rating"], settings.SITE_NAME) if part
+    )
+    return ShareImage(default_storage.url(name), WIDTH, HEIGHT, alt)
+
+
+def site_card():
+    """The card for pages about the site as a whole: home, lists, search."""
+    return card("site", settings.SITE_NAME, subtitle=settings.SITE_DESCRIPTION)
+
+
+def _store_once(name, render):
+    known = f"share-card:{name}"
+    if shared_cache.get(known):
+        return
+    # A card is decoration: storage that fails is logged, and the page still
+    # renders (with an address that works once storage is back).
+    try:
+        if not default_storage.exists(name):
+            saved = default_storage.save(name, ContentFile(render()))
+            if saved != name:  # another worker stored the same card a moment earlier
+                default_storage.delete(saved)
+    except Exception:
+        logger.exception("Could not store the share card %s", name)
+        return
+    shared_cache.set(known, True, STORED_FOR_SECONDS)
+
+
+def draw(title, kicker="", subtitle="", rating=None):
+    """The card as PNG bytes: kicker, title and subtitle from the top; the site's
+    name and the stars along the bottom."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, 15, HEIGHT), fill=ACCENT)
+    y = MARGIN - 10
+    if kicker:
+        pen.text((MARGIN, y), kicker.upper(), font=font("strong", 28), fill=ACCENT)
+        y += 58
+    subtitle_font = font("text", 36)
+    subtitle_lines = _wrap(subtitle, subtitle_font, max_lines=2)
+    subtitle_height = 18 + 46 * len(subtitle_lines) if subtitle_lines else 0
+    title_font, lines = _fit_title(title, BOTTOM_ROW - 30 - y - subtitle_height)
+    for line in lines:
+        pen.text((MARGIN, y), line, font=title_font, fill=INK)
+        y += _line_height(title_font.size)
+    y += 18
+    for line in subtitle_lines:
+        pen.text((MARGIN, y), line, font=subtitle_font, fill=MUTED)
+        y += 46
+    site = font("strong", 34)
+    pen.text((MARGIN, BOTTOM_ROW + 8), settings.SITE_NAME, font=site, fill=INK)
+    if rating is not None:
+        _stars(image, (WIDTH - MARGIN - STARS_WIDTH, BOTTOM_ROW), Decimal(str(rating)))
+    output = io.BytesIO()
+    image.save(output, format="PNG")
+    return output.getvalue()
+
+
+def _line_height(size):
+    return round(size * 1.18)
+
+
+def _fit_title(title, height):
+    """The largest size at which the title fits its lines and `height`; cut short
+    at the smallest size."""
+    for size in TITLE_SIZES:
+        lines = _wrap(title, font("title", size))
+        if len(lines) <= TITLE_LINES and len(lines) * _line_height(size) <= height:
+            return font("title", size), lines
+    smallest = TITLE_SIZES[-1]
+    room = max(1, min(TITLE_LINES, height // _line_height(smallest)))
+    return font("title", smallest), _wrap(title, font("title", smallest), room)
+
+
+def _wrap(text, text_font, max_lines=None):
+    """Lines of words no wider than the card's text; the last one ends in '…'
+    when words are left over."""
+    lines = []
+    for word in text.split():
+        if lines and text_font.getlength(f"{lines[-1]} {word}") <= TEXT_WIDTH:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    if max_lines and len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], f"{lines[max_lines - 1]}…"]
+    return [_shorten(line, text_font) for line in lines]
+
+
+def _shorten(line, text_font):
+    """A line cut to the text width with '…' (one very long word, say)."""
+    if text_font.getlength(line) <= TEXT_WIDTH:
+        return line
+    while line and text_font.getlength(f"{line}…") > TEXT_WIDTH:
+        line = line[:-1]
+    return f"{line.rstrip(' …')}…"
+
+
+def _stars(image, origin, rating):
+    """Five stars, lit up to the rating in halves; drawn large and scaled down
+    so that their edges are smooth."""
+    scale = 4
+    size = STARS_WIDTH * scale, STAR_SIZE * scale
+    lit, unlit = Image.new("L", size), Image.new("L", size)
+    lit_pen, unlit_pen = ImageDraw.Draw(lit), ImageDraw.Draw(unlit)
+    radius = STAR_SIZE * scale / 2
+    for index in range(5):
+        left = index * (STAR_SIZE + STAR_GAP) * scale
+        points = _star_points(left + radius, radius, radius)
+        unlit_pen.polygon(points, fill=255)
+        share = min(max(rating - index, 0), 1)
+        if share:
+            lit_pen.polygon(points, fill=255)
+            cut = left + float(share) * 2 * radius
+            lit_pen.rectangle((cut, 0, left + 2 * radius, size[1]), fill=0)
+    target = size[0] // scale, size[1] // scale
+    for mask, colour in ((unlit, RULE), (lit, ACCENT)):
+        small = mask.resize(target, Image.Resampling.LANCZOS)
+        image.paste(
+            ImageColor.getrgb(colour),
+            (*origin, origin[0] + target[0], origin[1] + target[1]),
+            small,
+        )
+
+
+def _star_points(cx, cy, radius):
+    points = []
+    for corner in range(10):
+        angle = -math.pi / 2 + corner * math.pi / 5
+        reach = radius if corner % 2 == 0 else radius * 0.45
+        points.append((cx + reach * math.cos(angle), cy + reach * math.sin(angle)))
+    return points
