@@ -1,0 +1,23 @@
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
+
+from desk.contributors import sync_staff
+
+User = get_user_model()
+
+
+@receiver(m2m_changed, sender=User.groups.through)
+def staff_follows_groups(sender, instance, action, reverse, pk_set, **kwargs):
+    """Adding someone to Writers or Editors, or removing them, sets their staff status."""
+    if not reverse:
+        if action in ("post_add", "post_remove", "post_clear"):
+            sync_staff(instance)
+        return
+    # From the group's side (group.user_set.remove(...)): several users at once.
+    if action == "pre_clear":
+        instance._desk_cleared = set(instance.user_set.values_list("pk", flat=True))
+    elif action in ("post_add", "post_remove", "post_clear"):
+        pks = pk_set if action != "post_clear" else instance._desk_cleared
+        for user in User.objects.filter(pk__in=pks):
+            sync_staff(user)
