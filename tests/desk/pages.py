@@ -19,6 +19,10 @@ def section(content, key):
             return {
                 "count": int(text(element.find(".//span[@class='desk-count']"))),
                 "headlines": [
+                    text(item[0])
+                    for item in element.findall(".//li[@class='desk-piece']")
+                ],
+                "links": [
                     text(a) for a in element.findall(".//li[@class='desk-piece']/a")
                 ],
                 "days": [text(h3) for h3 in element.findall(".//h3")],

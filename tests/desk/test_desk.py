@@ -4,6 +4,7 @@ import zoneinfo
 from datetime import datetime, timedelta
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
@@ -85,6 +86,8 @@ def test_a_writer_sees_her_drafts_and_bylines_but_no_one_elses_drafts(
         "Started by a colleague, bylined to her",
     ]
     assert drafts["count"] == 3
+    # She cannot open a piece a colleague started: its headline is not a link.
+    assert "Started by a colleague, bylined to her" not in drafts["links"]
     assert "secret draft" not in content
     assert "A colleague's piece in review" not in content
     assert "A colleague's scheduled piece" not in content
@@ -102,15 +105,30 @@ def test_a_published_piece_is_not_among_my_drafts(writer_client, writer):
     assert "No drafts" in drafts["text"]
 
 
-def test_the_review_queue_lists_the_oldest_submission_first(editor_client):
-    in_review("Submitted yesterday", submitted_days_ago=1)
-    in_review("Submitted three days ago", submitted_days_ago=3)
-    make_review("A draft, not submitted")
+def test_the_review_queue_lists_the_oldest_submission_first_with_who_and_when(
+    editor_client, writer, other_writer
+):
+    yesterday = make_review("Submitted yesterday", created_by=writer)
+    earlier = make_review("Submitted three days ago", created_by=other_writer)
+    make_review("A draft, not submitted", created_by=writer)
+    three_days_ago = datetime(2026, 11, 2, 9, 15, tzinfo=timezone.UTC)
+    with time_machine.travel(three_days_ago, tick=False):
+        earlier.submit(by=other_writer)
+    with time_machine.travel(three_days_ago + timedelta(days=2), tick=False):
+        yesterday.submit(by=writer)
+    # Saving later does not move a piece up or down the queue.
+    earlier.refresh_from_db()
+    earlier.save()
 
     queue = section(editor_client.get(DESK).content.decode(), "queue")
 
     assert queue["headlines"] == ["Submitted three days ago", "Submitted yesterday"]
     assert queue["count"] == 2
+    assert (
+        "Submitted three days ago Review · submitted by other-writer · 2 Nov, 09:15"
+        in (queue["text"])
+    )
+    assert "submitted by writer · 4 Nov, 09:15" in queue["text"]
 
 
 def test_a_long_queue_shows_ten_pieces_its_full_count_and_a_link_to_all(
