@@ -278,6 +278,13 @@ IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SITE_NAME = env("SITE_NAME", default="Filmdesk")
+# Where links in e-mails point: mail is sent outside any request.
+SITE_URL = env(
+    "SITE_URL",
+    default=f"http://{ALLOWED_HOSTS[0]}:8000"
+    if DEBUG
+    else f"https://{ALLOWED_HOSTS[0]}",
+).rstrip("/")
 
 # How long browsers and CDNs may keep a public page.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)

@@ -1,8 +1,14 @@
+from functools import partial
+
 from django.contrib.auth import get_user_model
-from django.db.models.signals import m2m_changed
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
+from audit.models import Event
 from desk.contributors import sync_staff
+from desk.notifications import notify
+from reviews.models import Review
 
 User = get_user_model()
 
@@ -21,3 +27,10 @@ def staff_follows_groups(sender, instance, action, reverse, pk_set, **kwargs):
         pks = pk_set if action != "post_clear" else instance._desk_cleared
         for user in User.objects.filter(pk__in=pks):
             sync_staff(user)
+
+
+@receiver(post_save, sender=Event)
+def mail_about_workflow_steps(sender, instance, created, raw=False, **kwargs):
+    """Mail once the step is committed: a refused or rolled-back step sends nothing."""
+    if created and not raw and instance.content_type.model_class() is Review:
+        transaction.on_commit(partial(notify, instance.pk))
