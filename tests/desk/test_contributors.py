@@ -221,3 +221,19 @@ def test_a_wrong_password_reveals_nothing_about_the_account(client):
         page = response.content.decode()
         assert NO_DESK_ACCESS not in page
         assert "Please enter the correct username and password" in page
+
+
+def test_staff_status_follows_the_groups_from_either_side(writer, editor):
+    writers = Group.objects.get(name="Writers")
+
+    writers.user_set.remove(writer)
+    writer.refresh_from_db()
+    assert not writer.is_staff
+
+    writers.user_set.add(writer)
+    writer.refresh_from_db()
+    assert writer.is_staff
+
+    editor.groups.clear()
+    editor.refresh_from_db()
+    assert not editor.is_staff
