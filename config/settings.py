@@ -37,7 +37,7 @@ else:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "desk.apps.DeskAdminConfig",  # Django's admin, with the desk as its home page
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "people",
     "films",
     "reviews",
+    "desk",
     "django_prose_editor",
     "reversion",
     "reversion_compare",
@@ -68,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "desk.middleware.UserTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
@@ -263,6 +265,27 @@ LOGGING = {
 
 # The admin's address can be moved away from the well-known /admin/.
 ADMIN_PATH = env("ADMIN_PATH", default="admin/").strip("/") + "/"
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+
+# Mail (notifications, set-password links): printed in development, SMTP otherwise.
+_EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+MAILERS = {"default": {"BACKEND": _EMAIL_BACKEND}}
+if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": env("EMAIL_HOST", default="localhost"),
+        "port": env.int("EMAIL_PORT", default=25),
+        "username": env("EMAIL_HOST_USER", default=""),
+        "password": env("EMAIL_HOST_PASSWORD", default=""),
+        "use_tls": env.bool("EMAIL_USE_TLS", default=False),
+        "timeout": 10,
+    }
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Filmdesk <desk@localhost>")
 
 # Uploaded images: a size limit and a pixel limit against decompression bombs.
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
@@ -276,6 +299,13 @@ SITE_NAME = env("SITE_NAME", default="Filmdesk")
 SITE_DESCRIPTION = env(
     "SITE_DESCRIPTION", default="Film criticism: reviews, features and interviews."
 )
+# Where links in e-mails point: mail is sent outside any request.
+SITE_URL = env(
+    "SITE_URL",
+    default=f"http://{ALLOWED_HOSTS[0]}:8000"
+    if DEBUG
+    else f"https://{ALLOWED_HOSTS[0]}",
+).rstrip("/")
 
 # How long browsers and CDNs may keep a public page.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)

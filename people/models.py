@@ -88,6 +88,15 @@ class Person(AliasesMixin, SluggedModel):
     portrait_height = models.PositiveIntegerField(null=True, editable=False)
     portrait_alt = models.CharField("portrait alt text", max_length=300, blank=True)
     portrait_credit = models.CharField(max_length=200, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+        verbose_name="login account",
+        help_text="The contributor's account, so bylines and the desk know who is who.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -6,9 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 
 from films.models import Film
-from reviews.importing import ImportRefused, import_piece
+from reviews.importing import (
+    AlreadyImported,
+    ImportRefused,
+    import_piece,
+    refuse_repeat,
+)
 from reviews.models import Review
 
 
@@ -32,6 +38,10 @@ class ImportForm(forms.Form):
     )
     kind = forms.ChoiceField(choices=Review.Kind.choices, initial=Review.Kind.REVIEW)
     topics = forms.CharField(required=False, help_text="Comma-separated.")
+    import_anyway = forms.BooleanField(
+        required=False,
+        help_text="Make a new piece even if this text or headline was imported before.",
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -48,11 +58,20 @@ def import_view(model_admin, request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        data = upload.read() if upload else form.cleaned_data["text"].encode()
+        filename = upload.name if upload else ""
         try:
+            if not form.cleaned_data["import_anyway"]:
+                refuse_repeat(
+                    data,
+                    headline=form.cleaned_data["headline"],
+                    filename=filename,
+                    by=request.user,
+                )
             report = import_piece(
-                upload.read() if upload else form.cleaned_data["text"].encode(),
+                data,
                 headline=form.cleaned_data["headline"],
-                filename=upload.name if upload else "",
+                filename=filename,
                 film_slug=form.cleaned_data["film"].slug
                 if form.cleaned_data["film"]
                 else "",
@@ -60,6 +79,17 @@ def import_view(model_admin, request):
                 kind=form.cleaned_data["kind"],
                 topics=form.cleaned_data["topics"].split(","),
                 by=request.user,
+            )
+        except AlreadyImported as repeat:
+            form.add_error(
+                None,
+                format_html(
+                    '<a href="{}">“{}”</a> has this text or this headline already. '
+                    "Open it, or tick “Import anyway” (and choose the file again) "
+                    "to make a second piece.",
+                    reverse("admin:reviews_review_change", args=[repeat.piece.pk]),
+                    repeat.piece,
+                ),
             )
         except ImportRefused as refusal:
             form.add_error(None, str(refusal))

@@ -9,6 +9,7 @@ from pathlib import PurePath
 import mammoth
 import markdown
 from django.db import transaction
+from django.db.models import Q
 from django.utils.html import escape
 
 from audit.models import Event, record
@@ -385,3 +386,28 @@ def import_piece(
         mentions=[str(m) for m in piece.mentions.all()],
         notes=[note] if note else [],
     )
+
+
+class AlreadyImported(ImportRefused):
+    """A piece has this text or this headline already; `piece` is the first of them."""
+
+    def __init__(self, piece):
+        self.piece = piece
+        super().__init__(f"“{piece}” has this text or this headline already.")
+
+
+def refuse_repeat(data, *, headline, filename="", by=None):
+    """Raise AlreadyImported if a piece `by` may see has this body or headline.
+
+    Importing the same file twice would otherwise make a second piece, "…-2".
+    """
+    body = to_html(decode(data)[0], format_of(filename))
+    headline = " ".join((headline or "").split())
+    pieces = Review.objects.all() if by is None else Review.objects.visible_to(by)
+    earlier = (
+        pieces.filter(Q(body=body) | Q(headline__iexact=headline))
+        .order_by("pk")
+        .first()
+    )
+    if earlier is not None:
+        raise AlreadyImported(earlier)

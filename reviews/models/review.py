@@ -61,6 +61,25 @@ class ReviewQuerySet(models.QuerySet):
             models.Prefetch("bylines", Byline.objects.select_related("person"))
         )
 
+    def of(self, user):
+        """Pieces `user` started or is bylined on."""
+        bylined = Byline.objects.filter(person__user=user).values("review")
+        return self.filter(Q(created_by=user) | Q(pk__in=bylined))
+
+    def drafts_of(self, user):
+        """`user`'s pieces that are not out: drafts, in review, withdrawn."""
+        unpublished = [Status.DRAFT, Status.IN_REVIEW, Status.WITHDRAWN]
+        return self.of(user).filter(status__in=unpublished)
+
+    def in_review(self):
+        return self.filter(status=Status.IN_REVIEW)
+
+    def withdrawn(self):
+        return self.filter(status=Status.WITHDRAWN)
+
+    def published_since(self, when):
+        return self.public().filter(publish_at__gte=when)
+
 
 @reversion.register(follow=["bylines", "corrections"])
 class Review(WorkflowMixin, ValidatedModel):

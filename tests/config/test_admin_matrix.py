@@ -15,6 +15,8 @@ from django.contrib.messages import get_messages
 from django.db import transaction
 from django.test import Client
 from django.urls import URLResolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from reversion.models import Version
 
 from audit.models import Event, record
@@ -99,6 +101,10 @@ SITE_PAGES = {
     "password_change": (STAFF, STAFF),
     "password_change_done": (STAFF, frozenset()),
     "jsi18n": (STAFF, frozenset()),
+    # The desk's own pages: everyone's settings; accounts are added by those who
+    # may add users.
+    "my_settings": (STAFF, STAFF),
+    "add_contributor": (SUPERUSER, SUPERUSER),
 }
 # Pages a stranger may open.
 NO_LOGIN = {"login", "logout"}
@@ -408,8 +414,24 @@ def test_every_action_answers_each_account_as_expected(model, action, accounts, 
         assert got == want, (role, model._meta.label, action, got)
 
 
+def check_set_password(accounts, world):
+    """The e-mailed set-password link opens without a login, and only with its token."""
+    user = accounts["staff"]
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    url = reverse("admin:set_password", args=[uid, "not-the-token"])
+    for role, client in clients(accounts).items():
+        assert outcome(client, "GET", url, {}, {}) == "allow", role
+        response = client.post(
+            url, {"new_password1": "x" * 20, "new_password2": "x" * 20}
+        )
+        assert "invalid" in response.content.decode(), role
+    user.refresh_from_db()
+    assert not user.check_password("x" * 20)
+
+
 # Site pages whose arguments range over the registry: checked one by one.
 PAGES_WITH_ARGUMENTS = {
+    "set_password": check_set_password,
     "app_list": check_app_lists,
     "autocomplete": check_autocomplete,
     "view_on_site": check_view_on_site,
