@@ -329,6 +329,15 @@ def _topics(names, by):
     ]
 
 
+def body_of(data, filename):
+    """The sanitised HTML body a file makes, and a note on how it was read."""
+    fmt = format_of(filename)
+    if fmt == "docx":
+        return to_html(data, fmt), None
+    text, note = decode(data)
+    return to_html(text, fmt), note
+
+
 @transaction.atomic
 def import_piece(
     data,
@@ -355,12 +364,7 @@ def import_piece(
         film = Film.objects.filter(slug=film_slug).first()
         if film is None:
             raise ImportRefused(f"There is no film with the slug “{film_slug}”.")
-    fmt = format_of(filename)
-    if fmt == "docx":
-        text, note = data, None
-    else:
-        text, note = decode(data)
-    body = to_html(text, fmt)
+    body, note = body_of(data, filename)
     if not body:
         raise ImportRefused("The file has no text to import.")
 
@@ -401,7 +405,7 @@ def refuse_repeat(data, *, headline, filename="", by=None):
 
     Importing the same file twice would otherwise make a second piece, "…-2".
     """
-    body = to_html(decode(data)[0], format_of(filename))
+    body, _ = body_of(data, filename)
     headline = " ".join((headline or "").split())
     pieces = Review.objects.all() if by is None else Review.objects.visible_to(by)
     earlier = (
