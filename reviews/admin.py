@@ -277,23 +277,21 @@ class ReviewAdmin(CompareVersionAdmin):
         return redirect(reverse("admin:reviews_review_change", args=[piece.pk]))
 
     def delete_model(self, request, obj):
-        record(
-            Event.Action.DELETED,
-            obj,
-            by=request.user,
-            message=f"Deleted by {request.user}",
-        )
+        self._log_deletion(request, [obj])
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
-        for piece in queryset:
+        self._log_deletion(request, queryset)
+        super().delete_queryset(request, queryset)
+
+    def _log_deletion(self, request, pieces):
+        for piece in pieces:
             record(
                 Event.Action.DELETED,
                 piece,
                 by=request.user,
                 message=f"Deleted by {request.user}",
             )
-        super().delete_queryset(request, queryset)
 
     def render_change_form(self, request, context, add=False, change=False, **kwargs):
         piece = context.get("original")

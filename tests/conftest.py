@@ -43,6 +43,18 @@ def manage():
     return run
 
 
+@pytest.fixture(scope="module")
+def static_root(tmp_path_factory):
+    """Collected static files, as production serves them to a served site."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    root = tmp_path_factory.mktemp("static")
+    with override_settings(STATIC_ROOT=root):
+        call_command("collectstatic", "--noinput", verbosity=0)
+    return root
+
+
 @pytest.fixture(autouse=True)
 def _uncollected_static_files(settings):
     """Tests render templates without running collectstatic first."""

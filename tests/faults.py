@@ -67,6 +67,18 @@ def child_environment():
     return {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
+def listening(port, process, seconds):
+    """Whether `process` answers on `port` within `seconds` (False once it exits)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -96,16 +108,10 @@ class ServedSite:
         )
         self._wait_until_listening()
 
-    def _wait_until_listening(self, seconds=30):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"gunicorn did not start:\n{self.output()}")
+    def _wait_until_listening(self):
+        if not listening(self.port, self.process, seconds=30):
+            self.stop()
+            raise RuntimeError(f"gunicorn did not start:\n{self.output()}")
 
     def get(self, path, timeout=20):
         """(status, body) of a GET; a hang longer than `timeout` fails the test."""

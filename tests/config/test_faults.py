@@ -6,22 +6,12 @@ import sqlite3
 import time
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
-from django.test import Client, override_settings
+from django.test import Client
 
 from tests.faults import ServedSite, TcpProxy
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(scope="module")
-def static_root(tmp_path_factory):
-    """Collected static files, as production serves them."""
-    root = tmp_path_factory.mktemp("static")
-    with override_settings(STATIC_ROOT=root):
-        call_command("collectstatic", "--noinput", verbosity=0)
-    return root
 
 
 def wait_for(site, path, status, seconds=30):

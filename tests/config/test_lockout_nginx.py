@@ -7,18 +7,14 @@ import os
 import pwd
 import re
 import shutil
-import socket
 import subprocess
-import time
 from http.cookies import SimpleCookie
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
-from django.test import override_settings
 
-from tests.faults import ROOT, ServedSite, free_port
+from tests.faults import ROOT, ServedSite, free_port, listening
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -92,16 +88,10 @@ class Nginx:
         )
         self._wait_until_listening()
 
-    def _wait_until_listening(self, seconds=15):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"nginx did not start:\n{self.log()}")
+    def _wait_until_listening(self):
+        if not listening(self.port, self.process, seconds=15):
+            self.stop()
+            raise RuntimeError(f"nginx did not start:\n{self.log()}")
 
     def log(self):
         error_log = self.folder / "error.log"
@@ -160,15 +150,6 @@ class Browser:
             "POST", "/admin/login/?next=/admin/", urlencode(fields), headers
         )
         return status, location
-
-
-@pytest.fixture(scope="module")
-def static_root(tmp_path_factory):
-    """Collected static files, as production serves them."""
-    root = tmp_path_factory.mktemp("static")
-    with override_settings(STATIC_ROOT=root):
-        call_command("collectstatic", "--noinput", verbosity=0)
-    return root
 
 
 def database_url():
