@@ -173,7 +173,7 @@ class ReviewAdmin(CompareVersionAdmin):
     object_history_template = "admin/reviews/review/object_history.html"
 
     class Media:
-        js = ["js/piece-form.js"]
+        js = ["js/piece-form.js", "js/admin-labels.js"]
 
     def get_urls(self):
         extra = [

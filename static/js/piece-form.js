@@ -37,6 +37,10 @@
 
   function setUp(editor) {
     editor.setAttribute("spellcheck", "true");
+    const label = document.querySelector('label[for="id_body"]');
+    if (label && !editor.hasAttribute("aria-label")) {
+      editor.setAttribute("aria-label", label.textContent.replace(/:\s*$/, "").trim());
+    }
     labelBlockMenu(editor.closest(".prose-editor"));
     const output = document.querySelector(".piece-length");
     if (!output) return;
