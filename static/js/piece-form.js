@@ -17,21 +17,15 @@
   }
 
   function labelBlockMenu(wrapper) {
-    // The menu shows only an icon for the current block type, in a <div> that
-    // opens a popover: give it a name, a role and the keyboard.
-    for (const toggle of wrapper.querySelectorAll(".prose-menubar__selected")) {
-      if (toggle.dataset.labelled) continue;
-      toggle.dataset.labelled = "1";
-      toggle.setAttribute("role", "button");
-      toggle.setAttribute("tabindex", "0");
-      toggle.setAttribute("aria-label", "Block type");
-      toggle.title = "Block type";
-      toggle.addEventListener("keydown", (event) => {
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          toggle.click();
-        }
-      });
+    // The block-type menu shows the current type's icon button, named only by
+    // that type ("paragraph"): say what the button is for.
+    for (const button of wrapper.querySelectorAll(".prose-menubar__selected button")) {
+      if (button.dataset.labelled) continue;
+      button.dataset.labelled = "1";
+      const current = button.getAttribute("aria-label") || button.title;
+      const name = current ? `Block type: ${current}` : "Block type";
+      button.setAttribute("aria-label", name);
+      button.title = name;
     }
   }
 
@@ -41,7 +35,13 @@
     if (label && !editor.hasAttribute("aria-label")) {
       editor.setAttribute("aria-label", label.textContent.replace(/:\s*$/, "").trim());
     }
-    labelBlockMenu(editor.closest(".prose-editor"));
+    // The menu bar is drawn after the editable area.
+    const wrapper = editor.closest(".prose-editor");
+    labelBlockMenu(wrapper);
+    new MutationObserver(() => labelBlockMenu(wrapper)).observe(wrapper, {
+      childList: true,
+      subtree: true,
+    });
     const output = document.querySelector(".piece-length");
     if (!output) return;
     const wordsPerMinute = Number(output.dataset.wordsPerMinute) || 230;

@@ -48,6 +48,8 @@ def test_the_length_updates_while_typing(page, desk):
 
     expect(length).to_have_text("4 words, about 1 min to read")
     assert body.get_attribute("spellcheck") == "true"
+    block_menu = page.locator(".prose-menubar__selected button").first
+    assert block_menu.get_attribute("aria-label") == "Block type: paragraph"
     assert length.get_attribute("aria-live") == "polite"
     assert page.csp_violations == []
 
