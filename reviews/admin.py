@@ -1,6 +1,7 @@
 import logging
 from functools import partial
 
+import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -12,12 +13,14 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from audit.models import Event, record
 from people.models import Person
 from reviews.admin_import import import_view
+from reviews.diffing import diff_html, diff_text
 from reviews.models import Byline, Correction, Mention, Review, SlugRedirect, Topic
 from reviews.models.review import WORDS_PER_MINUTE
 from reviews.models.workflow import is_editor, local_time
@@ -106,6 +109,20 @@ class StatusFilter(admin.SimpleListFilter):
         if self.value() in Review.Status.values:
             return queryset.filter(status=self.value())
         return queryset
+
+
+def without_lock_token(message):
+    """The admin's change message without the lock token, which no one edits."""
+    label = capfirst(Review._meta.get_field("lock_token").verbose_name)
+    parts = []
+    for part in message if isinstance(message, list) else []:
+        if "changed" in part:
+            fields = [name for name in part["changed"]["fields"] if name != label]
+            if not fields:
+                continue
+            part = {**part, "changed": {**part["changed"], "fields": fields}}
+        parts.append(part)
+    return parts if isinstance(message, list) else message
 
 
 @admin.register(Review)
@@ -283,12 +300,45 @@ class ReviewAdmin(CompareVersionAdmin):
                 )
         return response
 
+    def log_change(self, request, obj, message):
+        # A workflow step's comment ("Submitted by …") says more in the history
+        # than the list of fields that reversion's admin would put in its place.
+        step = reversion.get_comment() if reversion.is_active() else ""
+        entry = super().log_change(request, obj, without_lock_token(message))
+        if step:
+            reversion.set_comment(step)
+        return entry
+
     def history_view(self, request, object_id, extra_context=None):
         piece = self.get_object(request, unquote(object_id))
         events = Event.objects.for_object(piece) if piece else Event.objects.none()
         return super().history_view(
             request, object_id, {"events": events, **(extra_context or {})}
         )
+
+    # The compare page shows what an editor wrote, not what the system keeps.
+    compare_template = "admin/reviews/review/compare.html"
+    compare_exclude = [
+        "lock_token",
+        "updated_at",
+        "created_at",
+        "preview_key",
+        "status",
+        "publish_at",
+        "first_published_at",
+        "last_edited_by",
+        "created_by",
+        "hero_width",
+        "hero_height",
+    ]
+
+    def compare_body(self, obj_compare):
+        return diff_html(obj_compare.value1, obj_compare.value2)
+
+    def compare_CharField(self, obj_compare):
+        return diff_text(*obj_compare.to_string())
+
+    compare_TextField = compare_CharField
 
     def compare_view(self, request, object_id, extra_context=None):
         piece = self.get_object(request, unquote(object_id))

@@ -216,7 +216,8 @@ def world(accounts):
         )
         person.save()
         organisation.save()
-    draft.save()  # a second version, so compare has two
+    draft.standfirst = "Revised."
+    draft.save()  # a changed save: a second version, so compare has two
     with reversion.create_revision():
         gone = make_review("Deleted piece", film=film)
         gone_person = make_person("Deleted Person")
