@@ -56,6 +56,18 @@ def static_root(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _quick_passwords(settings):
+    """New test accounts hash with a fast hasher (PBKDF2 costs half a second an
+    account); hashes made the production way still verify."""
+    from django.conf import global_settings
+
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *global_settings.PASSWORD_HASHERS,
+    ]
+
+
+@pytest.fixture(autouse=True)
 def _uncollected_static_files(settings):
     """Tests render templates without running collectstatic first."""
     settings.STORAGES = {

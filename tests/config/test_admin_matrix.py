@@ -179,7 +179,7 @@ def action_cases():
     return [
         pytest.param(model, name, id=f"{model._meta.label}.{name}")
         for model, model_admin in admin.site._registry.items()
-        for _, name, _ in model_admin._get_base_actions()
+        for name in (action.name for action in model_admin._get_base_actions())
     ]
 
 

@@ -24,12 +24,6 @@ HOSTILE = "203.0.113.66"
 GOOD = "198.51.100.20"
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    """These tests make dozens of logins; a fast hasher keeps them quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def behind_nginx(settings, monkeypatch):
     """The settings config/settings.py makes for the nginx set-up (AXES_PROXY_COUNT=1)."""

@@ -166,6 +166,14 @@ def database_url():
     )
 
 
+@pytest.fixture(autouse=True)
+def _production_passwords(settings):
+    """The served site checks passwords with production's hashers only."""
+    from django.conf import global_settings
+
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
+
+
 @pytest.fixture
 def nginx(static_root, tmp_path):
     """gunicorn configured as deploy/filmdesk.env.example says, behind nginx."""
