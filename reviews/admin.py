@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, Prefetch, Value, When
+from django.db.models import Case, F, Prefetch, Value, When
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -218,7 +218,9 @@ class ReviewAdmin(CompareVersionAdmin):
         )
 
     def get_ordering(self, request):
-        ordering = super().get_ordering(request) or Review._meta.ordering
+        # Pieces without a publication time last on every database (PostgreSQL
+        # puts NULLs first in a descending order, SQLite last).
+        ordering = [F("publish_at").desc(nulls_last=True), "-pk"]
         if is_editor(request.user):
             return ordering
         # A writer's own pieces come first: those are the ones she works on.
