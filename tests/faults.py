@@ -79,6 +79,16 @@ def listening(port, process, seconds):
     return False
 
 
+def stop(process):
+    """Ask a served process to stop; kill it if it has not within ten seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -122,11 +132,7 @@ class ServedSite:
             return error.code, error.read().decode()
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop(self.process)
 
     def output(self):
         self.stop()

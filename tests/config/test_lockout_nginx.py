@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 import pytest
 from django.db import connection
 
-from tests.faults import ROOT, ServedSite, free_port, listening
+from tests.faults import ROOT, ServedSite, free_port, listening, stop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -99,12 +99,7 @@ class Nginx:
         return startup + (error_log.read_text() if error_log.exists() else "")
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop(self.process)
 
 
 class Browser:
