@@ -1,8 +1,7 @@
 from django.urls import path
 
-import people.converters  # noqa: F401  (registers <uslug:>)
 from films import views
-from people.caching import public_page
+from web.caching import public_page
 
 app_name = "films"
 urlpatterns = [

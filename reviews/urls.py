@@ -1,8 +1,7 @@
 from django.urls import path
 
-import people.converters  # noqa: F401  (registers <uslug:> and <token:>)
-from people.caching import public_page
 from reviews import feeds, views
+from web.caching import public_page
 
 
 def rss_and_atom(route, feed_class, name):
