@@ -308,8 +308,13 @@ SITE_URL = env(
     else f"https://{ALLOWED_HOSTS[0]}",
 ).rstrip("/")
 
-# How long browsers and CDNs may keep a public page.
-PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)
+# The page cache (web/pages.py): how long a stored page is kept, at most. It is
+# never served once something it shows has changed, so this bounds memory, not
+# staleness; CDNs that purge by Surrogate-Key may keep pages as long. Servers
+# compare change times from their own clocks: keep them in sync (NTP) within
+# PAGE_CACHE_CLOCK_SKEW seconds.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60 * 24)
+PAGE_CACHE_CLOCK_SKEW = env.float("PAGE_CACHE_CLOCK_SKEW", default=1.0)
 
 # The compare page: a foreign key changed when the id it holds changed (films and
 # people are not versioned with a piece, so their own edits are not the piece's).

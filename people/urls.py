@@ -1,7 +1,7 @@
 from django.urls import path
 
 from people import views
-from web.caching import public_page
+from web.pages import public_page
 
 app_name = "people"
 urlpatterns = [

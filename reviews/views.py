@@ -11,9 +11,9 @@ from django.views.generic import ListView
 from films.models import Credit
 from reviews import structured_data
 from reviews.forms import ArchiveFilters
-from reviews.models import Byline, Mention, Review, SlugRedirect, Topic
+from reviews.models import Byline, Review, SlugRedirect, Topic
 from reviews.preview import review_from_token
-from reviews.rendering import linked_body
+from reviews.rendering import reader_body
 from reviews.search import clean_query, search
 
 ARCHIVE_PAGE_SIZE = 20
@@ -42,10 +42,6 @@ def _piece_queryset():
         Prefetch("film__credits", Credit.objects.with_parties()),
         "film__nominations__award__presenter",
         "film__genres",
-        Prefetch(
-            "mentions",
-            Mention.objects.select_related("person", "organisation", "film"),
-        ),
     )
 
 
@@ -65,7 +61,7 @@ def _render_piece(request, piece, preview=False):
             "piece": piece,
             "related": related,
             "preview": preview,
-            "body": linked_body(piece),
+            "body": reader_body(piece),
             "structured_data": structured_data.piece(piece, request.build_absolute_uri),
         },
     )
