@@ -63,11 +63,12 @@ browser:
 # The login lockout test runs Debian's nginx with deploy/nginx.conf; install it once
 # when missing (it lives in /usr/sbin, outside most users' PATH).
 nginx:
-	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	@{ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } && \
+	  ls /etc/nginx/modules-enabled/*brotli-static* >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && apt-get install -y -qq nginx >/dev/null; \
+	    apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null; \
 	  else \
-	    echo "The login lockout test needs nginx: install it (Debian: sudo apt-get install nginx) and run make test again." >&2; \
+	    echo "The nginx tests need nginx with Brotli: install them (Debian: sudo apt-get install nginx libnginx-mod-http-brotli-static) and run make test again." >&2; \
 	    exit 1; fi; }
 
 redis:

@@ -315,6 +315,11 @@ SITE_URL = env(
 # PAGE_CACHE_CLOCK_SKEW seconds.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60 * 24)
 PAGE_CACHE_CLOCK_SKEW = env.float("PAGE_CACHE_CLOCK_SKEW", default=1.0)
+# A CDN in front: where to ask it to drop pages by surrogate key (web/purging.py).
+CDN_PURGE_URL = env("CDN_PURGE_URL", default="")
+if CDN_PURGE_URL and not CDN_PURGE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("CDN_PURGE_URL must be an http:// or https:// address.")
+CDN_PURGE_TOKEN = env("CDN_PURGE_TOKEN", default="")
 
 # The compare page: a foreign key changed when the id it holds changed (films and
 # people are not versioned with a piece, so their own edits are not the piece's).

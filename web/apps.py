@@ -10,4 +10,5 @@ class WebConfig(AppConfig):
     verbose_name = "Web"
 
     def ready(self):
-        from web import converters  # noqa: F401  (registers <uslug:> and <token:>)
+        # Converters register <uslug:> and <token:>; purging connects a receiver.
+        from web import converters, purging  # noqa: F401

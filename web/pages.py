@@ -52,18 +52,20 @@ def changed(*tags):
 
     At once, and again when the transaction commits: a page rendered from the
     old data in between is out of date too, and the change is recorded even
-    if the process stops before its commit callbacks run.
+    if the process stops before its commit callbacks run. CDNs hear of it
+    once, when it is committed.
     """
     tags = {tag for tag in tags if tag}
     if tags:
         _record_change(tags)
-        transaction.on_commit(lambda: _record_change(tags))
+        transaction.on_commit(lambda: _record_change(tags, announce=True))
 
 
-def _record_change(tags):
+def _record_change(tags, announce=False):
     now = time.time()
     cache.set_many({CHANGED_KEY.format(tag): now for tag in tags}, timeout=None)
-    pages_changed.send(sender=None, tags=tags)
+    if announce:
+        pages_changed.send(sender=None, tags=tags)
 
 
 def follow(*models):

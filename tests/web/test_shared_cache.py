@@ -23,7 +23,15 @@ def redis_url(tmp_path_factory):
     """A Redis of the test's own, keeping nothing on disk."""
     port = free_port()
     process = subprocess.Popen(
-        [shutil.which("redis-server"), "--port", str(port), "--save", "", "--appendonly", "no"],
+        [
+            shutil.which("redis-server"),
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
         cwd=tmp_path_factory.mktemp("redis"),
         stdout=subprocess.DEVNULL,
     )
