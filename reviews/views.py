@@ -8,7 +8,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 
-from films.models import Credit
+from films.models import Credit, Nomination
 from reviews import structured_data
 from reviews.forms import ArchiveFilters
 from reviews.models import Byline, Review, SlugRedirect, Topic
@@ -40,7 +40,9 @@ def _piece_queryset():
         "topics",
         "corrections",
         Prefetch("film__credits", Credit.objects.with_parties()),
-        "film__nominations__award__presenter",
+        Prefetch(
+            "film__nominations", Nomination.objects.select_related("award__presenter")
+        ),
         "film__genres",
     )
 
