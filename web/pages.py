@@ -11,6 +11,7 @@ holds on every server at the next request. Times older than a page count as
 """
 
 import hashlib
+import logging
 import time
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ from django.utils.http import http_date, quote_etag
 page_requested = Signal()
 # Sent with the tags whose pages changed, once recorded: CDNs purge by them.
 pages_changed = Signal()
+
+logger = logging.getLogger("filmdesk.faults")
 
 PAGE_KEY = "page:{}"
 CHANGED_KEY = "changed:{}"
@@ -63,7 +66,13 @@ def changed(*tags):
 
 def _record_change(tags, announce=False):
     now = time.time()
-    cache.set_many({CHANGED_KEY.format(tag): now for tag in tags}, timeout=None)
+    lost = cache.set_many({CHANGED_KEY.format(tag): now for tag in tags}, timeout=None)
+    if lost:
+        logger.error(
+            "The cache did not take a change to %s: pages stored before it may "
+            "be served until cleared (docs/operations.md).",
+            " ".join(sorted(tags)),
+        )
     if announce:
         pages_changed.send(sender=None, tags=tags)
 

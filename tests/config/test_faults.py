@@ -115,7 +115,7 @@ def test_the_site_keeps_serving_when_the_cache_is_down(settings, caplog, monkeyp
 
 
 @pytest.mark.django_db
-def test_saving_a_piece_works_while_the_cache_is_down(settings):
+def test_saving_a_piece_works_while_the_cache_is_down(settings, caplog):
     settings.CACHES = {
         "default": {
             "BACKEND": "config.cache.ResilientRedisCache",
@@ -126,8 +126,10 @@ def test_saving_a_piece_works_while_the_cache_is_down(settings):
     piece = make_public_review()
 
     piece.headline = "Saved while the cache is down"
-    piece.save()
+    with caplog.at_level(logging.ERROR, logger="filmdesk.faults"):
+        piece.save()
 
+    assert "The cache did not take a change to" in caplog.text
     response = Client().get(piece.get_absolute_url())
     assert "Saved while the cache is down" in response.content.decode()
 
