@@ -22,9 +22,9 @@ from images.uploads import CleanImageField
 from people.describing import excerpt, join_names
 from people.models import Organisation, Person, ValidatedModel
 from people.naming import unique_slug
-from reviews.mentions import update_mentions
 from reviews.models.topic import Topic
 from reviews.models.workflow import WORKFLOW_FIELDS, Status, WorkflowMixin, is_editor
+from reviews.name_index import update_mentions
 from reviews.sanitising import EDITOR_EXTENSIONS, plain_text, running_text, sanitise
 
 RATINGS = [Decimal(half) / 2 for half in range(1, 11)]
