@@ -30,33 +30,33 @@ BUILDING_SECONDS = 600  # frees the claim of a worker that died while building
 
 
 class _ProcessCopy:
-    """The index this process loaded, shared by its threads."""
+    """The index this process loaded, shared by its threads.
+
+    One thread loads a newer index while the others go on with this one; a
+    thread waits only when the process has none yet.
+    """
 
     def __init__(self):
         self.lock = threading.Lock()
-        self.build = None
-        self.index = None
+        self.loaded = None  # (build id, index), replaced whole
 
     def current(self):
         version = cache.get(VERSION_KEY)
-        with self.lock:
-            if version is None:
-                # An emptied cache may mean a restored database: trust no old copy.
-                self.build = self.index = None
-            elif version["build"] != self.build:
-                self._load()
-            return self.index
+        if version is None:
+            # An emptied cache may mean a restored database: trust no old copy.
+            self.loaded = None
+            return None
+        if self._is_older(version) and self.lock.acquire(blocking=not self.loaded):
+            try:
+                if self._is_older(version):
+                    self.loaded = load() or self.loaded
+            finally:
+                self.lock.release()
+        loaded = self.loaded
+        return loaded[1] if loaded else None
 
-    def keep(self, build, index):
-        with self.lock:
-            self.build, self.index = build, index
-
-    def _load(self):
-        stored = cache.get(INDEX_KEY)
-        if stored is not None:
-            self.build, data = stored
-            # Trusted as far as the cache is: Django unpickles every entry it reads.
-            self.index = pickle.loads(zlib.decompress(data))  # noqa: S301
+    def _is_older(self, version):
+        return self.loaded is None or self.loaded[0] != version["build"]
 
 
 _copy = _ProcessCopy()
@@ -71,6 +71,8 @@ def update_mentions(review):
     """Record the body's mentions with the shared index; without one, a task does."""
     index = shared_index()
     if index is None:
+        # Not on commit: the database backend commits the task with the piece,
+        # and the immediate backend scans the piece before its transaction ends.
         scan_mentions.enqueue(review.pk)
     else:
         record_mentions(review, index)
@@ -79,7 +81,8 @@ def update_mentions(review):
 def names_changed(**kwargs):
     """Receiver: once the change is committed, mark the index stale and rebuild it."""
     connection = transaction.get_connection()
-    # Once per transaction: a merge deletes several people and saves one.
+    # Once per transaction (a merge deletes several people and saves one), so
+    # the immediate backend builds once. Django keeps no public list of hooks.
     if any(hook is _mark_stale for _, hook, _ in connection.run_on_commit):
         return
     transaction.on_commit(_mark_stale)
@@ -137,6 +140,12 @@ def _is_current():
 def _build_and_store():
     built_from = cache.get(CHANGE_KEY)
     index = NameIndex(all_names())
+    build = store(index, built_from)
+    _copy.loaded = (build, index)
+
+
+def store(index, built_from):
+    """Store `index` for every process; returns its build id."""
     build = uuid.uuid4().hex
     data = zlib.compress(pickle.dumps(index, pickle.HIGHEST_PROTOCOL))
     # The index first: a process that sees the new version finds it stored.
@@ -152,4 +161,14 @@ def _build_and_store():
         },
         None,
     )
-    _copy.keep(build, index)
+    return build
+
+
+def load():
+    """The stored index as (build id, index), or None."""
+    stored = cache.get(INDEX_KEY)
+    if stored is None:
+        return None
+    build, data = stored
+    # Trusted as far as the cache is: Django unpickles every entry it reads.
+    return build, pickle.loads(zlib.decompress(data))  # noqa: S301
