@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from people.merging import merge
 from reviews.name_index import VERSION_KEY, rebuild_name_index
 from tests.factories import make_film, make_organisation, make_person, make_review
+from tests.faults import database_url
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +163,30 @@ def test_a_second_process_loads_the_index_another_built_without_a_database(
     assert other["version"] == built
     assert other["found"] == ["organisation", "person"]
     assert stored_version() == built
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_name_added_on_another_server_reaches_this_one_without_a_build(
+    shared_cache, manage
+):
+    make_person("Feras Fayyad")
+    film = make_film()
+    rebuild_name_index.call()
+    before = make_review(body=BODY, film=film)
+
+    added = manage(
+        "shell",
+        "-c",
+        "from people.models import Person; Person.objects.create(name='Khaled Omar Harrah')",
+        env={
+            "CACHE_URL": f"filecache://{shared_cache}",
+            "DATABASE_URL": database_url(),
+        },
+    )
+    assert added.returncode == 0, added.stderr
+    built_there = stored_version()
+    after = make_review("Later", body=BODY, film=film)
+
+    assert mentioned(before) == {"Feras Fayyad"}
+    assert mentioned(after) == {"Feras Fayyad", "Khaled Omar Harrah"}
+    assert stored_version() == built_there
