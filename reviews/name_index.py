@@ -27,6 +27,7 @@ VERSION_KEY = "names:version"  # which index is stored, built from which change
 INDEX_KEY = "names:index"  # (build id, compressed pickle of the index)
 BUILDING_KEY = "names:building"  # held by the one worker building
 BUILDING_SECONDS = 600  # frees the claim of a worker that died while building
+BUILDS_PER_RUN = 3
 
 
 class _ProcessCopy:
@@ -98,14 +99,14 @@ def rebuild_name_index():
     """Build and store the index, unless it is built from the latest change.
 
     One worker builds at a time; the others return at once, and the builder
-    builds again if names changed while it worked.
+    builds again if names changed while it worked (a few times at most, so a
+    cache that cannot keep the index does not keep a worker building).
     """
-    while not _is_current():
-        if not cache.add(BUILDING_KEY, True, BUILDING_SECONDS):
+    for _ in range(BUILDS_PER_RUN):
+        if _is_current() or not cache.add(BUILDING_KEY, True, BUILDING_SECONDS):
             return
         try:
-            while not _is_current():
-                _build_and_store()
+            _build_and_store()
         finally:
             cache.delete(BUILDING_KEY)
 
