@@ -132,6 +132,10 @@ else:
 
 # The default cache lives on disk so every gunicorn worker sees the same entries.
 CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    # Stored pages, their change times and the name index: room for a site's
+    # worth (Django culls a third of the entries at random beyond this).
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # Keeps serving (uncached, with a warning) while Redis is down.
     CACHES["default"]["BACKEND"] = "config.cache.ResilientRedisCache"

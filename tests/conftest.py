@@ -78,6 +78,23 @@ def _uncollected_static_files(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _no_name_index_from_another_test():
+    """The shared name index maps names to one test's rows: each test starts without."""
+    from django.core.cache import cache
+
+    from reviews import name_index
+
+    cache.delete_many(
+        [
+            name_index.VERSION_KEY,
+            name_index.INDEX_KEY,
+            name_index.CHANGE_KEY,
+            name_index.BUILDING_KEY,
+        ]
+    )
+
+
 @pytest.fixture(scope="session")
 def _media_folder(tmp_path_factory):
     return tmp_path_factory.mktemp("media")

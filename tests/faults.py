@@ -10,8 +10,25 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
+
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def database_url():
+    """The test database, for the served site to share."""
+    database = connection.settings_dict
+    if connection.vendor != "postgresql":
+        return f"sqlite:///{database['NAME']}"
+    credentials = quote(database["USER"], safe="")
+    if database["PASSWORD"]:
+        credentials += ":" + quote(database["PASSWORD"], safe="")
+    host = database["HOST"] or "127.0.0.1"
+    return (
+        f"postgres://{credentials}@{host}:{database['PORT'] or 5432}/{database['NAME']}"
+    )
 
 
 class TcpProxy:

@@ -22,10 +22,10 @@ from images.uploads import CleanImageField
 from people.describing import excerpt, join_names
 from people.models import Organisation, Person, ValidatedModel
 from people.naming import unique_slug
-from reviews.mentions import update_mentions
 from reviews.models.mention import Mention
 from reviews.models.topic import Topic
 from reviews.models.workflow import WORKFLOW_FIELDS, Status, WorkflowMixin, is_editor
+from reviews.name_index import update_mentions
 from reviews.rendering import linked_body
 from reviews.sanitising import EDITOR_EXTENSIONS, plain_text, running_text, sanitise
 from web.pages import tag

@@ -9,12 +9,11 @@ import re
 import shutil
 import subprocess
 from http.cookies import SimpleCookie
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
 
-from tests.faults import ROOT, ServedSite, free_port, listening, stop
+from tests.faults import ROOT, ServedSite, database_url, free_port, listening, stop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -146,20 +145,6 @@ class Browser:
             "POST", "/admin/login/?next=/admin/", urlencode(fields), headers
         )
         return status, location
-
-
-def database_url():
-    """The test database, for the served site to share."""
-    database = connection.settings_dict
-    if connection.vendor != "postgresql":
-        return f"sqlite:///{database['NAME']}"
-    credentials = quote(database["USER"], safe="")
-    if database["PASSWORD"]:
-        credentials += ":" + quote(database["PASSWORD"], safe="")
-    host = database["HOST"] or "127.0.0.1"
-    return (
-        f"postgres://{credentials}@{host}:{database['PORT'] or 5432}/{database['NAME']}"
-    )
 
 
 @pytest.fixture(autouse=True)
