@@ -13,6 +13,9 @@ from tests.reviews.test_admin import change_url
 
 pytestmark = pytest.mark.django_db
 
+# Session, user, zone, permissions, the piece with its bylines, the stay (in
+# savepoints), who else.
+QUERIES_PER_BEAT = 15
 # 10:42 in Tokyo.
 OPENED = datetime(2026, 11, 25, 1, 42, tzinfo=UTC)
 
@@ -119,3 +122,20 @@ def test_the_heartbeat_needs_the_csrf_token(editor):
     client.force_login(editor)
 
     assert client.post(presence_url(piece)).status_code == 403
+
+
+def test_a_beat_costs_the_same_few_queries_however_many_are_editing(
+    editor_client, django_user_model, django_assert_max_num_queries
+):
+    piece = make_review()
+    for number in range(5):
+        other = django_user_model.objects.create_user(f"editor-{number}", is_staff=True)
+        other.groups.add(Group.objects.get(name="Editors"))
+        colleague = Client()
+        colleague.force_login(other)
+        colleague.post(presence_url(piece))
+
+    with django_assert_max_num_queries(QUERIES_PER_BEAT):
+        beat = editor_client.post(presence_url(piece))
+
+    assert len(beat.json()["editing"]) == 5
