@@ -30,11 +30,10 @@ class Autosaved:
 
 
 def _unchanged(piece, text):
-    stored = {name: getattr(piece, name) for name in text}
-    return {
-        **text,
-        **({"body": sanitise(text["body"])} if "body" in text else {}),
-    } == stored
+    """`text` is what `piece` holds already (the body as saving would clean it)."""
+    if "body" in text:
+        text = {**text, "body": sanitise(text["body"])}
+    return all(getattr(piece, name) == value for name, value in text.items())
 
 
 def autosave(piece, user, data):
@@ -46,6 +45,7 @@ def autosave(piece, user, data):
         raise ValidationError(f"Not saved automatically. {'; '.join(problems)}")
     text = {name: form.cleaned_data[name] for name in names}
     if not text or _unchanged(piece, text):
+        discard(piece, user)  # back to what is saved: nothing left to keep
         return Autosaved("unchanged")
     now = timezone.now()
     if piece.status == Review.Status.PUBLISHED:

@@ -90,6 +90,16 @@ def test_a_public_piece_is_left_alone_and_the_text_kept_for_its_writer(
     assert kept.text == {"body": "<p>A correction in progress.</p>"}
 
 
+def test_typing_back_to_the_saved_text_forgets_the_kept_changes(editor_client):
+    piece = make_public_review(body=BODY)
+    autosave(editor_client, piece, body="<p>A change.</p>")
+
+    reply = autosave(editor_client, piece, body=BODY).json()
+
+    assert reply["status"] == "unchanged"
+    assert not KeptText.objects.exists()
+
+
 def test_a_scheduled_piece_is_left_alone_too(editor_client):
     piece = make_public_review(body=BODY, publish_at=timezone.now() + timedelta(days=1))
 
