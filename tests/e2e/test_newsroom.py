@@ -255,6 +255,8 @@ def test_autosave_keeps_a_draft_and_sets_aside_changes_to_a_public_piece(
     expect(ana.locator(".desk-notice-kept")).to_contain_text(
         "You have unsaved changes from"
     )
+    results = Axe().run(ana, options=WCAG_AA)
+    assert results.violations_count == 0, results.generate_report()
     ana.get_by_role("link", name="Restore").click()
     expect(body_editor(ana)).to_contain_text("Not for readers yet.")
     public.refresh_from_db()
