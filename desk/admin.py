@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from desk.contributors import sync_staff
+from desk.piece_admin import PieceAdmin
+from reviews.models import Review
 
 User = get_user_model()
 
@@ -64,3 +66,7 @@ class ContributorUserAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, ContributorUserAdmin)
+
+
+admin.site.unregister(Review)
+admin.site.register(Review, PieceAdmin)

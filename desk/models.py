@@ -1,7 +1,9 @@
 import zoneinfo
+from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 
 
 def time_zone_choices():
@@ -38,3 +40,82 @@ class UserSettings(models.Model):
     def time_zone_of(cls, user):
         stored = cls.objects.filter(user=user).values_list("time_zone", flat=True)
         return stored.first() or settings.TIME_ZONE
+
+
+# The piece form beats every BEAT; after two missed beats the editor has gone.
+BEAT = timedelta(seconds=30)
+GONE_AFTER = 2 * BEAT + timedelta(seconds=15)
+
+
+class PresenceQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(seen_at__gte=timezone.now() - GONE_AFTER)
+
+    def beat(self, user, piece):
+        """`user` still has `piece` open; a return after a gap starts a new stay."""
+        now = timezone.now()
+        with transaction.atomic():
+            self.filter(piece=piece, seen_at__lt=now - GONE_AFTER).delete()
+            stay, created = self.get_or_create(
+                user=user, piece=piece, defaults={"since": now, "seen_at": now}
+            )
+            if not created:
+                self.filter(pk=stay.pk).update(seen_at=now)
+        return stay
+
+    def others_on(self, piece, user):
+        """Who else has `piece` open, earliest first."""
+        return (
+            self.current()
+            .filter(piece=piece)
+            .exclude(user=user)
+            .select_related("user__person")
+            .order_by("since")
+        )
+
+
+class Presence(models.Model):
+    """Someone has a piece open in the desk: kept in the database, so every app
+    server sees the same, and forgotten when the beats stop."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    piece = models.ForeignKey(
+        "reviews.Review", on_delete=models.CASCADE, related_name="+"
+    )
+    since = models.DateTimeField()
+    seen_at = models.DateTimeField()
+
+    objects = PresenceQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "piece"], name="one_stay_per_piece")
+        ]
+
+    def __str__(self):
+        return f"{self.user} on {self.piece_id} since {self.since}"
+
+
+class KeptText(models.Model):
+    """What autosave kept of one person's unsaved changes to a public piece: the
+    piece stays as readers see it until that person saves (or discards this)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    piece = models.ForeignKey(
+        "reviews.Review", on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.JSONField()
+    saved_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "kept text"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "piece"], name="one_kept_text")
+        ]
+
+    def __str__(self):
+        return f"Unsaved changes of {self.user} to {self.piece_id}"

@@ -11,7 +11,6 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from reversion.models import Version
@@ -20,6 +19,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from audit.models import Event, record
 from people.models import Person
 from reviews.admin_import import import_view
+from reviews.conflicts import Conflict
 from reviews.diffing import diff_html, diff_text
 from reviews.models import Byline, Correction, Mention, Review, SlugRedirect, Topic
 from reviews.models.review import WORDS_PER_MINUTE
@@ -39,6 +39,8 @@ class ReviewForm(forms.ModelForm):
         widget=admin.widgets.AdminSplitDateTime,
     )
 
+    conflict = None  # a Conflict when the piece was saved meanwhile
+
     class Meta:
         model = Review
         fields = "__all__"
@@ -53,20 +55,19 @@ class ReviewForm(forms.ModelForm):
         stored = (
             # The admin saves inside a transaction, so this lock holds until the save.
             Review.objects.select_for_update(of=("self",))
+            .select_related("last_edited_by__person")
             .filter(pk=self.instance.pk)
-            .values_list("lock_token", "last_edited_by__username", "updated_at")
             .first()
         )
-        if stored and stored[0] != cleaned.get("lock_token"):
-            _, who, when = stored
-            raise ValidationError(
-                f"{who or 'Someone else'} saved this piece at "
-                f"{date_format(timezone.localtime(when), 'DATETIME_FORMAT')} while you "
-                "were editing it, so your changes were not saved. Your text is still "
-                "in the form below: copy what you need, open the piece again in a new "
-                "tab to see their version, and make your changes there.",
-                code="edit_conflict",
-            )
+        if stored and stored.lock_token != cleaned.get("lock_token"):
+            mine = {**self.data.dict(), **cleaned}
+            labels = {name: f.label or name for name, f in self.fields.items()}
+            self.conflict = Conflict(saved=stored, mine=mine, labels=labels)
+            # The form comes back holding the saved version's token: having read
+            # it, the editor's next save is a deliberate one and goes through.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("lock_token")] = str(stored.lock_token)
+            raise ValidationError(self.conflict.message, code="edit_conflict")
         return cleaned
 
 

@@ -89,6 +89,11 @@ MODEL_PAGES = {
     "import": ("add", "add"),
     # A button in the piece's form: POST only.
     "revoke_preview": (None, "publish"),
+    # The piece form's heartbeat and autosave, and the button that discards
+    # kept changes: POST only, for those who may edit the piece.
+    "presence": (None, "change"),
+    "autosave": (None, "change"),
+    "autosave_discard": (None, "change"),
     "password_change": ("superuser", "superuser"),
 }
 

@@ -83,7 +83,7 @@ def test_a_refused_save_makes_no_version(editor_client):
     )
 
     assert response.status_code == 200
-    assert "while you were editing it" in response.content.decode()
+    assert "while you were editing" in response.content.decode()
     assert versions(piece).count() == 1
 
 
