@@ -138,5 +138,7 @@ class CleanImageField(models.ImageField):
             file.name = file.file.name
         file = super().pre_save(model_instance, add)
         if is_new:
-            make_renditions(file)
+            # Queued in the same transaction as the row (database backend): a
+            # worker makes them once the upload is committed, never for a rollback.
+            make_renditions.enqueue(file.name)
         return file

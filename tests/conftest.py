@@ -96,8 +96,11 @@ def object_store():
 @pytest.fixture
 def s3_media(settings, object_store):
     """Media in a fresh bucket of the local object store, as MEDIA_STORAGE_URL sets it."""
+    from django.core.cache import cache
+
     from config.media import storage_from_url
 
+    cache.clear()  # what it remembers of stored share cards was of another storage
     bucket = object_store.new_bucket()
     settings.STORAGES = {
         **settings.STORAGES,
