@@ -100,13 +100,15 @@ def s3_media(settings, object_store):
 
     from config.media import storage_from_url
 
-    cache.clear()  # what it remembers of stored share cards was of another storage
+    # What the cache remembers of stored share cards holds for one storage only.
+    cache.clear()
     bucket = object_store.new_bucket()
     settings.STORAGES = {
         **settings.STORAGES,
         "default": storage_from_url(object_store.media_url(bucket)),
     }
-    return bucket
+    yield bucket
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
