@@ -1,4 +1,5 @@
-"""Smaller copies of uploaded images for responsive `srcset`s, made once at upload."""
+"""Smaller copies of uploaded images for responsive `srcset`s, made once per upload
+by a task (a worker, or the upload's own request with the immediate backend)."""
 
 from pathlib import PurePosixPath
 
