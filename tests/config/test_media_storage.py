@@ -171,3 +171,23 @@ def test_a_wrong_media_storage_url_is_named_at_start_up(manage, url, message):
 
     assert result.returncode == 1
     assert message in result.stderr
+
+
+def test_saving_a_piece_does_not_download_its_picture_again(
+    editor_client, object_store, s3_media
+):
+    """Its stored size is kept: the piece saves even when the bucket lost the file."""
+    piece = published_with_hero(editor_client, image_upload(size=(1800, 1000)))
+    object_store.client().delete_object(Bucket=s3_media, Key=piece.hero_image.name)
+
+    response = editor_client.post(
+        change_url(piece), piece_form(piece, hero_alt="Rescuers, 2016")
+    )
+
+    assert response.status_code == 302
+    piece.refresh_from_db()
+    assert (piece.hero_alt, piece.hero_width, piece.hero_height) == (
+        "Rescuers, 2016",
+        1800,
+        1000,
+    )
