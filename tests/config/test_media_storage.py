@@ -16,6 +16,7 @@ from PIL import Image
 from tests.factories import make_review
 from tests.images import image_upload
 from tests.reviews.test_admin import change_url, piece_form
+from tests.services import ObjectStore
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +192,24 @@ def test_saving_a_piece_does_not_download_its_picture_again(
         1800,
         1000,
     )
+
+
+def test_an_upload_while_the_object_store_is_down_is_a_503(editor_client, settings):
+    from config.media import storage_from_url
+
+    store = ObjectStore()
+    url = store.media_url(store.new_bucket())
+    store.stop()
+    settings.STORAGES = {**settings.STORAGES, "default": storage_from_url(url)}
+    piece = make_review()
+
+    response = editor_client.post(
+        change_url(piece),
+        piece_form(piece, hero_image=image_upload(), hero_alt="Rescuers"),
+    )
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "cannot reach its image storage" in response.content.decode()
+    piece.refresh_from_db()
+    assert not piece.hero_image
