@@ -5,7 +5,7 @@ MANAGE := $(PY) manage.py
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run serve test lint fmt browser nginx icons clean
+.PHONY: run serve test lint fmt browser nginx redis icons clean
 
 $(PY):
 	@py=""; for candidate in python3.13 python3.12 python3 python; do \
@@ -47,7 +47,7 @@ serve: $(RUNTIME_STAMP)
 	  $(MANAGE) collectstatic --noinput --verbosity 0 && \
 	  exec $(VENV)/bin/gunicorn --config config/gunicorn.py config.wsgi'
 
-test: $(DEV_STAMP) browser nginx
+test: $(DEV_STAMP) browser nginx redis
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
@@ -63,11 +63,20 @@ browser:
 # The login lockout test runs Debian's nginx with deploy/nginx.conf; install it once
 # when missing (it lives in /usr/sbin, outside most users' PATH).
 nginx:
-	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	@{ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } && \
+	  ls /etc/nginx/modules-enabled/*brotli-static* >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && apt-get install -y -qq nginx >/dev/null; \
+	    apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null; \
 	  else \
-	    echo "The login lockout test needs nginx: install it (Debian: sudo apt-get install nginx) and run make test again." >&2; \
+	    echo "The nginx tests need nginx with Brotli: install them (Debian: sudo apt-get install nginx libnginx-mod-http-brotli-static) and run make test again." >&2; \
+	    exit 1; fi; }
+
+redis:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; \
+	  else \
+	    echo "The shared-cache tests need redis-server: install it (Debian: sudo apt-get install redis-server) and run make test again." >&2; \
 	    exit 1; fi; }
 
 # The icons come from static/icons/favicon.svg; run after changing it, and commit them.

@@ -41,6 +41,13 @@ class ResilientRedisCache(RedisCache):
         except RedisError as error:
             self._failed("set", error)
 
+    def set_many(self, data, timeout=None, version=None):
+        try:
+            return super().set_many(data, timeout, version)
+        except RedisError as error:
+            self._failed("set_many", error)
+            return list(data)
+
     def add(self, key, value, timeout=None, version=None):
         try:
             return super().add(key, value, timeout, version)

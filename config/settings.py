@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django_countries",
+    "web",
     "audit",
     "images",
     "people",
@@ -96,7 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "people.context_processors.site",
+                "web.context_processors.site",
             ],
         },
     },
@@ -308,8 +309,18 @@ SITE_URL = env(
     else f"https://{ALLOWED_HOSTS[0]}",
 ).rstrip("/")
 
-# How long browsers and CDNs may keep a public page.
-PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)
+# The page cache (web/pages.py): how long a stored page is kept, at most. It is
+# never served once something it shows has changed, so this bounds memory, not
+# staleness; CDNs that purge by Surrogate-Key may keep pages as long. Servers
+# compare change times from their own clocks: keep them in sync (NTP) within
+# PAGE_CACHE_CLOCK_SKEW seconds.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60 * 24)
+PAGE_CACHE_CLOCK_SKEW = env.float("PAGE_CACHE_CLOCK_SKEW", default=1.0)
+# A CDN in front: where to ask it to drop pages by surrogate key (web/purging.py).
+CDN_PURGE_URL = env("CDN_PURGE_URL", default="")
+if CDN_PURGE_URL and not CDN_PURGE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("CDN_PURGE_URL must be an http:// or https:// address.")
+CDN_PURGE_TOKEN = env("CDN_PURGE_TOKEN", default="")
 
 # The compare page: a foreign key changed when the id it holds changed (films and
 # people are not versioned with a piece, so their own edits are not the piece's).

@@ -3,7 +3,6 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 
 from config.views import (
     admin_view_on_site,
@@ -13,9 +12,13 @@ from config.views import (
     robots_txt,
     web_manifest,
 )
+from films.models import Film
 from films.sitemaps import FilmSitemap
+from people.models import Organisation, Person
 from people.sitemaps import OrganisationSitemap, PersonSitemap
+from reviews.models import Review, Topic
 from reviews.sitemaps import NewsSitemap, PieceSitemap, SectionSitemap, TopicSitemap
+from web.pages import public_page
 
 sitemaps = {
     "sections": SectionSitemap,
@@ -26,6 +29,8 @@ sitemaps = {
     "topics": TopicSitemap,
     "news": NewsSitemap,
 }
+
+SITEMAP_LISTS = [Review, Film, Person, Organisation, Topic]
 
 urlpatterns = [
     # Ahead of the admin's own "View on site", which checks no permission.
@@ -41,13 +46,13 @@ urlpatterns = [
     path("site.webmanifest", web_manifest, name="web_manifest"),
     path(
         "sitemap.xml",
-        cache_page(600)(sitemap_views.index),
+        public_page(sitemap_views.index, lists=SITEMAP_LISTS),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_page(600)(sitemap_views.sitemap),
+        public_page(sitemap_views.sitemap, lists=SITEMAP_LISTS),
         {"sitemaps": sitemaps},
         name="sitemap-section",
     ),

@@ -3,3 +3,10 @@ from django.apps import AppConfig
 
 class FilmsConfig(AppConfig):
     name = "films"
+
+    def ready(self):
+        from films.models import Award, Credit, Film, Genre, Nomination
+        from web import pages
+
+        pages.follow(Film, Genre, Award)
+        pages.follow_links(Credit, Nomination)

@@ -1,11 +1,13 @@
 from django.urls import path
 
-import people.converters  # noqa: F401  (registers <uslug:>)
 from films import views
-from people.caching import public_page
+from films.models import Film
+from web.pages import public_page
 
 app_name = "films"
 urlpatterns = [
-    path("films/", public_page(views.FilmIndexView.as_view()), name="list"),
+    path(
+        "films/", public_page(views.FilmIndexView.as_view(), lists=[Film]), name="list"
+    ),
     path("films/<uslug:slug>/", public_page(views.film_detail), name="detail"),
 ]

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.generic import ListView
 
 from films import structured_data
-from films.models import Credit, Film
+from films.models import Credit, Film, Nomination
 from people.pieces import public_pieces, public_pieces_mentioning
 
 
@@ -25,8 +25,12 @@ def film_detail(request, slug):
         Film.objects.prefetch_related(
             "genres",
             Prefetch("credits", Credit.objects.with_parties()),
-            "nominations__award__presenter",
-            "nominations__honourees",
+            Prefetch(
+                "nominations",
+                Nomination.objects.select_related("award__presenter").prefetch_related(
+                    "honourees"
+                ),
+            ),
         ),
         slug=slug,
     )

@@ -1,8 +1,7 @@
 from django.urls import path
 
-import people.converters  # noqa: F401  (registers <uslug:>)
 from people import views
-from people.caching import public_page
+from web.pages import public_page
 
 app_name = "people"
 urlpatterns = [

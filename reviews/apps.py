@@ -6,4 +6,9 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Pieces"
 
     def ready(self):
-        from reviews import versions  # noqa: F401  (connects its signal receiver)
+        from reviews import freshness, versions  # noqa: F401  (connect receivers)
+        from reviews.models import Byline, Correction, Mention, Review, Topic
+        from web import pages
+
+        pages.follow(Review, Topic)
+        pages.follow_links(Byline, Mention, Correction)

@@ -18,9 +18,9 @@ from django.utils.text import Truncator
 
 from films.models import Film
 from people.models import Organisation, Person
-from reviews.models import Byline, Mention, Review, Topic
+from reviews.models import Byline, Review, Topic
 from reviews.models.review import rating_label
-from reviews.rendering import linked_body, with_absolute_urls
+from reviews.rendering import reader_body, with_absolute_urls
 from reviews.sanitising import plain_text, sanitise
 
 FEED_LENGTH = 30
@@ -62,10 +62,6 @@ def feed_pieces(pieces):
         .prefetch_related(
             Prefetch("bylines", Byline.objects.select_related("person")),
             "topics",
-            Prefetch(
-                "mentions",
-                Mention.objects.select_related("person", "organisation", "film"),
-            ),
         )
         .order_by("-publish_at", "-pk")[:FEED_LENGTH]
     )
@@ -161,7 +157,7 @@ class LatestPiecesFeed(Feed):
                     else "",
                 )
             )
-        parts.append(linked_body(piece))
+        parts.append(reader_body(piece))
         if piece.rating is not None:
             parts.append(
                 format_html(

@@ -1,28 +1,39 @@
 from django.urls import path
 
-import people.converters  # noqa: F401  (registers <uslug:> and <token:>)
-from people.caching import public_page
+from films.models import Film
+from people.models import Organisation, Person
 from reviews import feeds, views
+from reviews.models import Review, Topic
+from web.pages import public_page
 
 
-def rss_and_atom(route, feed_class, name):
+def rss_and_atom(route, feed_class, name, lists=()):
     """A feed at `route`.rss and its Atom twin at `route`.atom."""
+    rss, atom = feed_class(), feeds.atom(feed_class)()
     return [
-        path(f"{route}.rss", public_page(feed_class()), name=f"{name}_rss"),
-        path(
-            f"{route}.atom", public_page(feeds.atom(feed_class)()), name=f"{name}_atom"
-        ),
+        path(f"{route}.rss", public_page(rss, lists=lists), name=f"{name}_rss"),
+        path(f"{route}.atom", public_page(atom, lists=lists), name=f"{name}_atom"),
     ]
 
 
 app_name = "reviews"
 urlpatterns = [
-    path("", public_page(views.home), name="home"),
-    path("reviews/", public_page(views.ArchiveView.as_view()), name="archive"),
+    # Each page lists what it shows; a piece's own page, a topic's or a
+    # person's learn it from the rows they load (web/pages.py).
+    path("", public_page(views.home, lists=[Review]), name="home"),
+    path(
+        "reviews/",
+        public_page(views.ArchiveView.as_view(), lists=[Review, Topic]),
+        name="archive",
+    ),
     path("reviews/<uslug:slug>/", public_page(views.review_detail), name="detail"),
     path("topics/<uslug:slug>/", public_page(views.TopicView.as_view()), name="topic"),
-    path("search/", public_page(views.search_view), name="search"),
-    *rss_and_atom("feeds/reviews", feeds.LatestPiecesFeed, "feed"),
+    path(
+        "search/",
+        public_page(views.search_view, lists=[Review, Person, Organisation, Film]),
+        name="search",
+    ),
+    *rss_and_atom("feeds/reviews", feeds.LatestPiecesFeed, "feed", lists=[Review]),
     *rss_and_atom("topics/<uslug:slug>/feed", feeds.TopicFeed, "topic_feed"),
     # Films, people and organisations have their pages in the apps below, which
     # know nothing of pieces; their feeds live here, next to the pieces.

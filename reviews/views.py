@@ -8,12 +8,12 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 
-from films.models import Credit
+from films.models import Credit, Nomination
 from reviews import structured_data
 from reviews.forms import ArchiveFilters
-from reviews.models import Byline, Mention, Review, SlugRedirect, Topic
+from reviews.models import Byline, Review, SlugRedirect, Topic
 from reviews.preview import review_from_token
-from reviews.rendering import linked_body
+from reviews.rendering import reader_body
 from reviews.search import clean_query, search
 
 ARCHIVE_PAGE_SIZE = 20
@@ -40,12 +40,10 @@ def _piece_queryset():
         "topics",
         "corrections",
         Prefetch("film__credits", Credit.objects.with_parties()),
-        "film__nominations__award__presenter",
-        "film__genres",
         Prefetch(
-            "mentions",
-            Mention.objects.select_related("person", "organisation", "film"),
+            "film__nominations", Nomination.objects.select_related("award__presenter")
         ),
+        "film__genres",
     )
 
 
@@ -65,7 +63,7 @@ def _render_piece(request, piece, preview=False):
             "piece": piece,
             "related": related,
             "preview": preview,
-            "body": linked_body(piece),
+            "body": reader_body(piece),
             "structured_data": structured_data.piece(piece, request.build_absolute_uri),
         },
     )

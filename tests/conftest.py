@@ -163,3 +163,23 @@ def demo(db):
 
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return Film.objects.get(slug="last-men-in-aleppo-2017")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(settings, request):
+    """Each test starts with an empty cache of its own: stored pages and change
+    times must not outlive the database they were made from."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.nodeid,
+        }
+    }
+
+
+@pytest.fixture
+def uncached(settings):
+    """Every cache off: each request renders its page, as on a cold start."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    }

@@ -23,9 +23,12 @@ from people.describing import excerpt, join_names
 from people.models import Organisation, Person, ValidatedModel
 from people.naming import unique_slug
 from reviews.mentions import update_mentions
+from reviews.models.mention import Mention
 from reviews.models.topic import Topic
 from reviews.models.workflow import WORKFLOW_FIELDS, Status, WorkflowMixin, is_editor
+from reviews.rendering import linked_body
 from reviews.sanitising import EDITOR_EXTENSIONS, plain_text, running_text, sanitise
+from web.pages import tag
 
 RATINGS = [Decimal(half) / 2 for half in range(1, 11)]
 WORDS_PER_MINUTE = 230
@@ -80,8 +83,31 @@ class ReviewQuerySet(models.QuerySet):
     def published_since(self, when):
         return self.public().filter(publish_at__gte=when)
 
+    def page_tags(self, own=True):
+        """Tags of the pages that show these pieces (web.pages): those of their
+        films, people, organisations and topics, and, if `own`, their own
+        pages and the lists. Five queries, however many pieces."""
+        ids = list(self.values_list("pk", flat=True))
+        tags = {tag(Review), *(tag(Review, pk) for pk in ids)} if own else set()
+        films = Review.objects.filter(pk__in=ids, film__isnull=False)
+        tags.update(tag(Film, pk) for pk in films.values_list("film", flat=True))
+        linked = {
+            Review.other_films.through: (Film, "film"),
+            Review.topics.through: (Topic, "topic"),
+            Byline: (Person, "person"),
+        }
+        for model, (target, field) in linked.items():
+            pks = model.objects.filter(review__in=ids).values_list(field, flat=True)
+            tags.update(tag(target, pk) for pk in pks)
+        mentions = Mention.objects.filter(review__in=ids, wrong=False)
+        for row in mentions.values("person", "organisation", "film"):
+            kind, pk = next((kind, pk) for kind, pk in row.items() if pk)
+            tags.add(f"{kind}-{pk}")
+        return tags
 
-@reversion.register(follow=["bylines", "corrections"])
+
+# body_html is derived from what a version keeps, and rendered again on restore.
+@reversion.register(follow=["bylines", "corrections"], exclude=["body_html"])
 class Review(WorkflowMixin, ValidatedModel):
     Status = Status
 
@@ -106,6 +132,9 @@ class Review(WorkflowMixin, ValidatedModel):
     body = ProseEditorField(
         config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitise, blank=True
     )
+    # The body as readers get it, mentions linked: rendered when the body, its
+    # mentions or a mentioned name change, so no reader request pays for it.
+    body_html = models.TextField(blank=True, editable=False)
     film = models.ForeignKey(
         Film,
         null=True,
@@ -264,16 +293,20 @@ class Review(WorkflowMixin, ValidatedModel):
                 self._claim_lock_and_keep_old_address()
             super().save(*args, **kwargs)
             update_mentions(self)
+            self.render_body()
 
     def _claim_lock_and_keep_old_address(self):
         stored = (
             Review.objects.select_for_update()
             .filter(pk=self.pk)
-            .values("lock_token", "slug", "first_published_at")
+            .values("lock_token", "slug", "first_published_at", "status", "publish_at")
             .first()
         )
         if stored is None:
             return
+        self._was_public = Review(
+            status=stored["status"], publish_at=stored["publish_at"]
+        ).is_public
         if stored["lock_token"] != self.lock_token:
             raise ValidationError(
                 "Someone else saved this piece while you were editing it.",
@@ -289,6 +322,22 @@ class Review(WorkflowMixin, ValidatedModel):
 
     def get_absolute_url(self):
         return reverse("reviews:detail", kwargs={"slug": self.slug})
+
+    @property
+    def shown_to_readers(self):
+        """Whether saving this piece changes what readers see beyond its own page."""
+        return self.is_public or getattr(self, "_was_public", False)
+
+    def pages_showing(self):
+        """Tags of the pages that show this piece besides its own (web.pages)."""
+        return Review.objects.filter(pk=self.pk).page_tags(own=False)
+
+    def render_body(self):
+        """Store the body as readers get it: after a save, a change to its
+        mentions or a change to a mentioned name or address."""
+        self.body_html = linked_body(self)
+        # An update, not a save: no version, no new lock token, no second scan.
+        Review.objects.filter(pk=self.pk).update(body_html=self.body_html)
 
     def revoke_previews(self, by):
         """Draw a new preview key: links given out so far stop working."""

@@ -25,6 +25,7 @@ HOSTILE, GOOD = "127.0.0.2", "127.0.0.3"
 
 NGINX_MAIN = """\
 {user}
+load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
 worker_processes 1;
 error_log {folder}/error.log;
 events {{ worker_connections 64; }}

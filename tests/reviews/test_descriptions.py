@@ -152,6 +152,7 @@ def test_the_demo_has_no_empty_description_on_any_person_or_organisation(client,
     assert all(description(client, url) for url in pages)
 
 
+@pytest.mark.usefixtures("uncached")
 @pytest.mark.parametrize("kind", ["person", "organisation"])
 def test_described_pages_cost_the_same_queries_with_many_credits(
     client, django_assert_max_num_queries, kind

@@ -235,6 +235,7 @@ def test_without_a_standfirst_the_summary_is_the_start_of_the_body(
     assert len(entry.summary.removesuffix(" …").split()) == 60
 
 
+@pytest.mark.usefixtures("uncached")
 def test_every_feed_costs_a_fixed_number_of_queries_however_many_pieces(
     client, django_assert_max_num_queries
 ):

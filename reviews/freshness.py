@@ -1,0 +1,89 @@
+"""What keeps readers' pages fresh beyond a piece's own save (see web/pages.py):
+bodies rendered again when their mentions or a mentioned name change, and
+pages refreshed when a scheduled piece's time comes, with nobody saving."""
+
+import math
+from datetime import UTC, datetime
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.tasks import task
+from django.utils import timezone
+
+from films.models import Film
+from people.models import Organisation, Person
+from reviews.models import Mention, Review
+from web.pages import changed, page_requested, tag
+
+CHECKED_KEY = "pieces:due-checked-at"
+NEXT_DUE_KEY = "pieces:next-due-at"
+
+
+@task
+def render_bodies(piece_ids):
+    """Render these pieces' bodies again, and refresh their pages."""
+    for piece in Review.objects.filter(pk__in=piece_ids):
+        piece.render_body()
+        changed(tag(Review, piece.pk))
+
+
+def _render_later(piece_ids):
+    piece_ids = list(piece_ids)
+    if piece_ids:
+        transaction.on_commit(lambda: render_bodies.enqueue(piece_ids))
+
+
+@receiver(post_save, sender=Mention)
+@receiver(post_delete, sender=Mention)
+def mention_changed(sender, instance, **kwargs):
+    """An editor added, corrected or removed a mention: its link changes."""
+    _render_later([instance.review_id])
+
+
+@receiver(post_save, sender=Review)
+def restored(sender, instance, raw, **kwargs):
+    """A restored version keeps no rendered body: render it from what it keeps."""
+    if raw:
+        instance.render_body()
+
+
+@receiver(post_save, sender=Person)
+@receiver(post_save, sender=Organisation)
+@receiver(post_save, sender=Film)
+def mentioned_name_changed(sender, instance, **kwargs):
+    """A mentioned name or address changed: the links to it change."""
+    kind = sender._meta.model_name
+    mentioning = Mention.objects.filter(**{kind: instance}).values_list("review")
+    _render_later(review for (review,) in mentioning)
+
+
+@receiver(post_save, sender=Review)
+def schedule_changed(sender, instance, **kwargs):
+    """Work out again when the next scheduled piece comes due."""
+    transaction.on_commit(lambda: cache.delete(NEXT_DUE_KEY))
+
+
+@receiver(page_requested)
+def record_pieces_that_came_due(**kwargs):
+    """Refresh the pages of pieces whose publication time has passed since the
+    last look. Costs one cache read until the next one comes due."""
+    now = timezone.now()
+    known = cache.get_many([CHECKED_KEY, NEXT_DUE_KEY])
+    if known.get(NEXT_DUE_KEY, 0) > now.timestamp():
+        return
+    # Without a last look, the cache is new: it holds no page to refresh.
+    if CHECKED_KEY in known:
+        since = datetime.fromtimestamp(known[CHECKED_KEY], tz=UTC)
+        came_due = Review.objects.public().filter(publish_at__gt=since)
+        changed(*came_due.page_tags())
+    next_due = Review.objects.scheduled().aggregate(at=Min("publish_at"))["at"]
+    cache.set_many(
+        {
+            CHECKED_KEY: now.timestamp(),
+            NEXT_DUE_KEY: next_due.timestamp() if next_due else math.inf,
+        },
+        timeout=None,
+    )

@@ -1,0 +1,227 @@
+"""The page cache: readers get a stored page until something it shows changes.
+
+While a page renders, every loaded instance of a model the apps `follow()`
+tags it ("person-12"), and a page that lists a model's rows says so
+(`public_page(view, lists=[Review])` tags it "review"). When an instance is saved or deleted, or a row linking
+to it is, the time is recorded under its tags once the transaction commits. A
+stored page is served only while none of its tags has changed since it began
+to render, so invalidation is exact and, with a shared cache such as Redis,
+holds on every server at the next request. Times older than a page count as
+"unchanged"; a tag whose time the cache lost counts as changed.
+"""
+
+import hashlib
+import logging
+import time
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import ForeignKey
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
+from django.dispatch import Signal
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, quote_etag
+
+# Sent before a stored page is looked up, so changes that come due with time
+# (a scheduled piece) are recorded first.
+page_requested = Signal()
+# Sent with the tags whose pages changed, once recorded: CDNs purge by them.
+pages_changed = Signal()
+
+logger = logging.getLogger("filmdesk.faults")
+
+PAGE_KEY = "page:{}"
+CHANGED_KEY = "changed:{}"
+# Headers of the view's response that a stored page keeps.
+KEPT_HEADERS = {"content-type", "content-language", "link", "x-robots-tag"}
+
+_followed = set()
+_tags_of_page = ContextVar("tags_of_page", default=None)
+
+
+def tag(model, pk=None):
+    """ "review" for the model's lists, "review-12" for one piece."""
+    name = model._meta.model_name
+    return name if pk is None else f"{name}-{pk}"
+
+
+def changed(*tags):
+    """Record that pages showing `tags` are out of date.
+
+    At once, and again when the transaction commits: a page rendered from the
+    old data in between is out of date too, and the change is recorded even
+    if the process stops before its commit callbacks run. CDNs hear of it
+    once, when it is committed.
+    """
+    tags = {tag for tag in tags if tag}
+    if tags:
+        _record_change(tags)
+        transaction.on_commit(lambda: _record_change(tags, announce=True))
+
+
+def _record_change(tags, announce=False):
+    now = time.time()
+    lost = cache.set_many({CHANGED_KEY.format(tag): now for tag in tags}, timeout=None)
+    if lost:
+        logger.error(
+            "The cache did not take a change to %s: pages stored before it may "
+            "be served until cleared (docs/operations.md).",
+            " ".join(sorted(tags)),
+        )
+    if announce:
+        pages_changed.send(sender=None, tags=tags)
+
+
+def follow(*models):
+    """Pages showing rows of these models refresh when a row changes."""
+    for model in models:
+        _followed.add(model)
+        post_init.connect(_note_shown, sender=model, weak=False)
+    for model in models:
+        post_save.connect(_row_changed, sender=model, weak=False)
+        post_delete.connect(_row_changed, sender=model, weak=False)
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(_links_changed, sender=field.remote_field.through)
+
+
+def follow_links(*models):
+    """Rows of these models link followed rows (a byline, a credit): adding or
+    removing one changes the pages of what it links."""
+    for model in models:
+        post_save.connect(_row_changed, sender=model, weak=False)
+        post_delete.connect(_row_changed, sender=model, weak=False)
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(_links_changed, sender=field.remote_field.through)
+
+
+def _note_shown(sender, instance, **kwargs):
+    tags = _tags_of_page.get()
+    if tags is not None and instance.pk is not None:
+        tags.add(tag(sender, instance.pk))
+
+
+def _row_changed(sender, instance, raw=False, **kwargs):
+    tags = set()
+    if sender in _followed:
+        tags.add(tag(sender, instance.pk))
+    # A piece that readers never saw (a draft) changes no page but its own.
+    if getattr(instance, "shown_to_readers", True):
+        if sender in _followed:
+            tags.add(tag(sender))
+        for field in sender._meta.concrete_fields:
+            target = field.related_model if isinstance(field, ForeignKey) else None
+            if target in _followed and getattr(instance, field.attname) is not None:
+                tags.add(tag(target, getattr(instance, field.attname)))
+        if hasattr(instance, "pages_showing"):
+            tags.update(instance.pages_showing())
+    changed(*tags)
+
+
+def _links_changed(sender, instance, action, model, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    tags = {tag(type(instance), instance.pk), tag(model)}
+    tags.update(tag(model, pk) for pk in pk_set or ())
+    changed(*tags)
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    content: bytes
+    headers: dict
+    rendered_at: float
+    tags: frozenset
+    etag: str
+
+    def is_current(self):
+        keys = [CHANGED_KEY.format(tag) for tag in self.tags]
+        times = cache.get_many(keys)
+        if len(times) < len(keys):
+            return False
+        newest_change = self.rendered_at - settings.PAGE_CACHE_CLOCK_SKEW
+        return all(time_ < newest_change for time_ in times.values())
+
+    def response(self):
+        return HttpResponse(self.content, headers=self.headers)
+
+
+def public_page(view=None, *, lists=()):
+    """A page for anonymous readers, stored until something it shows changes.
+
+    Editors (anyone with a session) and requests other than GET and HEAD get
+    it rendered afresh. `lists`: the models whose rows the page lists, so a
+    row added or removed anywhere refreshes it.
+    """
+
+    def decorate(view):
+        @wraps(view)
+        def page(request, *args, **kwargs):
+            if request.method not in {"GET", "HEAD"} or (
+                settings.SESSION_COOKIE_NAME in request.COOKIES
+            ):
+                return _for_readers(view(request, *args, **kwargs), stored=None)
+            page_requested.send(sender=public_page)
+            key = PAGE_KEY.format(
+                hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+            )
+            stored = cache.get(key)
+            if stored is None or not stored.is_current():
+                response, stored = _render(view, request, args, kwargs, lists)
+                if stored is None:
+                    return _for_readers(response, stored=None)
+                cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
+            return _for_readers(stored.response(), stored)
+
+        return page
+
+    return decorate if view is None else decorate(view)
+
+
+def _render(view, request, args, kwargs, lists):
+    """The view's response and, when it can be stored, the page to store."""
+    started = time.time()
+    tags = {tag(model) for model in lists}
+    token = _tags_of_page.set(tags)
+    try:
+        response = view(request, *args, **kwargs)
+        if callable(getattr(response, "render", None)):
+            response = response.render()  # its queries run while tags are noted
+    finally:
+        _tags_of_page.reset(token)
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return response, None
+    _mark_known(tags, started)
+    headers = {
+        name: value for name, value in response.items() if name.lower() in KEPT_HEADERS
+    }
+    etag = quote_etag(hashlib.blake2b(response.content, digest_size=16).hexdigest())
+    page = StoredPage(response.content, headers, started, frozenset(tags), etag)
+    return response, page
+
+
+def _mark_known(tags, started):
+    """Give a time to tags never changed (or whose time the cache lost), older
+    than this page: the page is current, and pages older still are not."""
+    keys = [CHANGED_KEY.format(tag) for tag in tags]
+    known = cache.get_many(keys)
+    before_this_page = started - settings.PAGE_CACHE_CLOCK_SKEW - 0.001
+    for key in keys:
+        if key not in known:
+            cache.add(key, before_this_page, timeout=None)
+
+
+def _for_readers(response, stored):
+    """Browsers revalidate every time (an ETag and Last-Modified make that a
+    304); CDNs that can purge by Surrogate-Key may keep the page."""
+    patch_cache_control(response, public=True, no_cache=True)
+    if stored is not None:
+        response["ETag"] = stored.etag
+        response["Last-Modified"] = http_date(stored.rendered_at)
+        response["Surrogate-Key"] = " ".join(sorted(stored.tags))
+        response["Surrogate-Control"] = f"max-age={settings.PAGE_CACHE_SECONDS}"
+    return response
