@@ -13,6 +13,9 @@ from django.core.exceptions import ImproperlyConfigured
 
 # Every stored name is new (random, or a digest of what is drawn): a year, unchanged.
 CACHE_FOR_A_YEAR = "max-age=31536000, immutable"
+# Signed addresses outlive the stored pages that carry them (PAGE_CACHE_SECONDS,
+# a day): a week, the longest S3's signatures allow.
+SIGNED_FOR_SECONDS = 60 * 60 * 24 * 7
 KNOWN_OPTIONS = {
     "endpoint_url",
     "region",
@@ -42,6 +45,11 @@ def storage_from_url(url):
             f"MEDIA_STORAGE_URL's access must be public or signed, not “{access}”."
         )
     public = access == "public"
+    expire = query.get("expire", str(SIGNED_FOR_SECONDS))
+    if not expire.isdigit():
+        raise ImproperlyConfigured(
+            f"MEDIA_STORAGE_URL's expire must be a number of seconds, not “{expire}”."
+        )
     options = {
         "bucket_name": parts.hostname,
         "region_name": query.get("region"),
@@ -49,7 +57,7 @@ def storage_from_url(url):
         "custom_domain": query.get("custom_domain"),
         "default_acl": "public-read" if public else None,
         "querystring_auth": not public,
-        "querystring_expire": int(query.get("expire", 60 * 60 * 24)),
+        "querystring_expire": int(expire),
         "file_overwrite": False,
         "object_parameters": {
             "CacheControl": f"{'public' if public else 'private'}, {CACHE_FOR_A_YEAR}"

@@ -165,6 +165,7 @@ def test_the_content_security_policy_allows_pictures_from_the_bucket(manage):
         ("ftp://bucket", "MEDIA_STORAGE_URL must look like s3://bucket"),
         ("s3://bucket?acl=public", "an option Filmdesk does not know: acl"),
         ("s3://bucket?access=open", "access must be public or signed"),
+        ("s3://bucket?access=signed&expire=1d", "expire must be a number of seconds"),
     ],
 )
 def test_a_wrong_media_storage_url_is_named_at_start_up(manage, url, message):
