@@ -1,5 +1,7 @@
 import logging
 
+from botocore.exceptions import ConnectionError as StoreConnectionError
+from botocore.exceptions import HTTPClientError
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
@@ -23,8 +25,25 @@ class SecurityHeadersMiddleware:
         return response
 
 
+# What cannot be reached, by the errors that say so.
+UNREACHABLE = {
+    "database": (OperationalError, InterfaceError),
+    # The bucket (MEDIA_STORAGE_URL) refused, timed out or dropped the connection.
+    "image storage": (StoreConnectionError, HTTPClientError),
+}
+
+
+def unreachable_service(exception):
+    """'database' or 'image storage' when `exception` says it cannot be reached."""
+    for name, errors in UNREACHABLE.items():
+        if isinstance(exception, errors):
+            return name
+    return None
+
+
 class DatabaseUnavailableMiddleware:
-    """A friendly 503 instead of a traceback while the database cannot be reached."""
+    """A friendly 503 instead of a traceback while the database, or the object
+    store that holds the pictures, cannot be reached."""
 
     RETRY_AFTER_SECONDS = 30
 
@@ -35,10 +54,15 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
+        service = unreachable_service(exception)
+        if service is None:
             return None
-        logger.warning("Database unavailable for %s: %s", request.path, exception)
-        response = HttpResponse(render_to_string("503.html"), status=503)
+        logger.warning(
+            "%s unavailable for %s: %s", service.capitalize(), request.path, exception
+        )
+        response = HttpResponse(
+            render_to_string("503.html", {"service": service}), status=503
+        )
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response

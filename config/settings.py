@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "axes",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -179,7 +180,7 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -328,3 +329,45 @@ CDN_PURGE_TOKEN = env("CDN_PURGE_TOKEN", default="")
 # The compare page: a foreign key changed when the id it holds changed (films and
 # people are not versioned with a piece, so their own edits are not the piece's).
 REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
+
+
+# --- Several servers (issue 14) ---------------------------------------------
+
+# Media: local files under MEDIA_ROOT by default; MEDIA_STORAGE_URL (config/media.py)
+# puts uploads, renditions and share cards in an S3-compatible bucket that every
+# app server shares, and lets browsers load pictures from the bucket's origin.
+if MEDIA_STORAGE_URL := env("MEDIA_STORAGE_URL", default=""):
+    from config.media import media_origin, storage_from_url
+
+    STORAGES["default"] = storage_from_url(MEDIA_STORAGE_URL)
+    SECURE_CSP["img-src"].append(media_origin(STORAGES["default"]["OPTIONS"]))
+
+# Background work (mail, renditions, share cards) through Django's tasks. By
+# default it runs at once in the process that asks for it, so `make run` needs no
+# worker; TASKS_BACKEND=database queues it in the database for
+# `manage.py db_worker` (deploy/filmdesk-worker.service).
+TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_task_backend = env("TASKS_BACKEND", default="immediate")
+if _task_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be immediate or database, not “{_task_backend}”."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend]}}
+
+# APP_SERVERS: how many app servers share this configuration. Past one, a cache
+# kept in one process or on one machine's disk would show each server its own
+# pages and counters.
+APP_SERVERS = env.int("APP_SERVERS", default=1)
+LOCAL_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.filebased.FileBasedCache",
+)
+if APP_SERVERS > 1 and CACHES["default"]["BACKEND"] in LOCAL_CACHES:
+    raise ImproperlyConfigured(
+        f"APP_SERVERS is {APP_SERVERS}, but CACHE_URL names a cache that lives on "
+        "one machine: point CACHE_URL at Redis (redis://host:6379/1) shared by "
+        "every server."
+    )

@@ -8,6 +8,7 @@ from config.views import (
     admin_view_on_site,
     favicon,
     healthz,
+    readyz,
     robots_txt,
     web_manifest,
 )
@@ -39,6 +40,7 @@ urlpatterns = [
     ),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon, name="favicon"),
     path("site.webmanifest", web_manifest, name="web_manifest"),

@@ -11,6 +11,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 
+from config.readiness import CHECKS, failed_checks
+
 # Files at fixed addresses cannot be versioned like hashed static files: a month
 # keeps them off the wire, and still lets a new icon arrive.
 ROOT_FILE_MAX_AGE = 60 * 60 * 24 * 30
@@ -27,6 +29,18 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": False}, status=503)
     return JsonResponse({"status": "ok", "database": True})
+
+
+@never_cache
+def readyz(request):
+    """For load balancers choosing a server: 200 when the database, the cache and
+    the media storage all answer, 503 naming those that do not (never why)."""
+    failed = failed_checks()
+    checks = {name: "failed" if name in failed else "ok" for name in CHECKS}
+    status = "unavailable" if failed else "ok"
+    return JsonResponse(
+        {"status": status, "checks": checks}, status=503 if failed else 200
+    )
 
 
 def robots_txt(request):

@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, mailers
+from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 
@@ -71,7 +72,10 @@ def messages_for(event):
     return mails
 
 
+@task
 def notify(event_pk):
+    """Mail the people `event` concerns; a task, so a slow mail server holds up no
+    request when a worker runs it (TASKS_BACKEND=database)."""
     event = Event.objects.filter(pk=event_pk).first()
     if event is None:
         return

@@ -33,4 +33,4 @@ def staff_follows_groups(sender, instance, action, reverse, pk_set, **kwargs):
 def mail_about_workflow_steps(sender, instance, created, raw=False, **kwargs):
     """Mail once the step is committed: a refused or rolled-back step sends nothing."""
     if created and not raw and instance.content_type.model_class() is Review:
-        transaction.on_commit(partial(notify, instance.pk))
+        transaction.on_commit(partial(notify.enqueue, instance.pk))

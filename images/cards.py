@@ -2,7 +2,9 @@
 
 A card is stored once, under a name made of the page's identity and a digest of
 everything drawn on it: an edit makes a new card, an unchanged page reuses its
-file, and no request draws a card that is already stored.
+file, and no request draws a card that is already stored. Drawing is a task: the
+page that first needs a card queues it, and a worker (or, with the immediate
+backend, the request itself) draws it.
 """
 
 import hashlib
@@ -17,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.tasks import task
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from images.sharing import ShareImage
@@ -30,6 +33,8 @@ TEXT_WIDTH = WIDTH - 2 * MARGIN
 DESIGN = 1
 # How long workers trust that a stored card is still there before asking storage.
 STORED_FOR_SECONDS = 60 * 60 * 24
+# How long pages wait for a queued card before queueing it again.
+QUEUED_FOR_SECONDS = 60
 
 # The site's dark theme (static/css/site.css).
 PAPER, INK, MUTED, ACCENT, RULE = "#151514", "#ecebe7", "#b9b6ae", "#f28b82", "#3a3835"
@@ -76,7 +81,7 @@ def card(identity, title, *, kicker="", subtitle="", rating=None):
     }
     digest = hashlib.sha256(json.dumps(drawn, sort_keys=True).encode()).hexdigest()
     name = f"cards/{identity}-{digest[:16]}.png"
-    _store_once(name, lambda: draw(title, kicker, subtitle, rating))
+    _queue_once(name, title, kicker, subtitle, rating)
     alt = " · ".join(
         part for part in (title, subtitle, drawn["rating"], settings.SITE_NAME) if part
     )
@@ -88,21 +93,34 @@ def site_card():
     return card("site", settings.SITE_NAME, subtitle=settings.SITE_DESCRIPTION)
 
 
-def _store_once(name, render):
-    known = f"share-card:{name}"
-    if shared_cache.get(known):
+def _queue_once(name, title, kicker, subtitle, rating):
+    if shared_cache.get(f"share-card:{name}"):
         return
-    # A card is decoration: storage that fails is logged, and the page still
-    # renders (with an address that works once storage is back).
+    if not shared_cache.add(f"share-card-queued:{name}", True, QUEUED_FOR_SECONDS):
+        return  # another request queued it a moment ago
+    # A card is decoration: a queue or a storage that fails is logged, and the
+    # page still renders (with an address that works once the card is drawn).
+    try:
+        store_card.enqueue(
+            name, title, kicker, subtitle, None if rating is None else str(rating)
+        )
+    except Exception:
+        logger.exception("Could not queue the share card %s", name)
+
+
+@task
+def store_card(name, title, kicker, subtitle, rating):
+    """Draw the card and store it as `name`, unless it is stored already."""
     try:
         if not default_storage.exists(name):
-            saved = default_storage.save(name, ContentFile(render()))
+            image = draw(title, kicker, subtitle, rating)
+            saved = default_storage.save(name, ContentFile(image))
             if saved != name:  # another worker stored the same card a moment earlier
                 default_storage.delete(saved)
     except Exception:
         logger.exception("Could not store the share card %s", name)
         return
-    shared_cache.set(known, True, STORED_FOR_SECONDS)
+    shared_cache.set(f"share-card:{name}", True, STORED_FOR_SECONDS)
 
 
 def draw(title, kicker="", subtitle="", rating=None):

@@ -1,8 +1,11 @@
-"""Smaller copies of uploaded images for responsive `srcset`s, made once at upload."""
+"""Smaller copies of uploaded images for responsive `srcset`s, made once per upload
+by a task (a worker, or the upload's own request with the immediate backend)."""
 
 from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.tasks import task
 from PIL import Image
 
 from images.encoding import FORMATS, encode, resized
@@ -25,19 +28,21 @@ def extensions_for(name):
     return list(dict.fromkeys([PurePosixPath(name).suffix.lstrip("."), "webp"]))
 
 
-def make_renditions(field_file):
-    """Write every smaller width of the image, in its own format and in WebP."""
-    with field_file.open("rb"), Image.open(field_file) as image:
+@task
+def make_renditions(name):
+    """Write every smaller width of the stored image `name`, in its own format and
+    in WebP. A task: the upload's request (or a worker) runs it."""
+    with default_storage.open(name, "rb") as file, Image.open(file) as image:
         image.load()
     icc_profile = image.info.get("icc_profile")
     for width in widths_for(image.width):
         smaller = resized(image, (width, round(image.height * width / image.width)))
-        for extension in extensions_for(field_file.name):
+        for extension in extensions_for(name):
             data = encode(
                 smaller, FORMATS[extension], quality=QUALITY, icc_profile=icc_profile
             )
-            field_file.storage.save(
-                rendition_name(field_file.name, width, extension), ContentFile(data)
+            default_storage.save(
+                rendition_name(name, width, extension), ContentFile(data)
             )
 
 

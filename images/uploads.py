@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
+from django.db.models.fields.files import FileDescriptor, ImageFileDescriptor
 from PIL import Image, ImageOps
 
 from images.encoding import EXTENSIONS, encode, resized
@@ -114,8 +115,24 @@ class CleanImageFormField(forms.ImageField):
         return super().to_python(data)
 
 
+class StoredDimensionsDescriptor(ImageFileDescriptor):
+    """Setting the file a field already holds (every admin save, every refresh)
+    keeps the stored width and height: Django would read them again from the
+    file, which from a bucket means downloading the whole picture."""
+
+    def __set__(self, instance, value):
+        previous = instance.__dict__.get(self.field.attname)
+        same = previous is not None and getattr(value, "_committed", False)
+        if same and value == previous:
+            FileDescriptor.__set__(self, instance, value)
+        else:
+            super().__set__(instance, value)
+
+
 class CleanImageField(models.ImageField):
     """An ImageField whose new files are validated by content and re-encoded."""
+
+    descriptor_class = StoredDimensionsDescriptor
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 200)
@@ -138,5 +155,7 @@ class CleanImageField(models.ImageField):
             file.name = file.file.name
         file = super().pre_save(model_instance, add)
         if is_new:
-            make_renditions(file)
+            # Queued in the same transaction as the row (database backend): a
+            # worker makes them once the upload is committed, never for a rollback.
+            make_renditions.enqueue(file.name)
         return file

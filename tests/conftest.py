@@ -100,6 +100,34 @@ def _media_folder(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
 
 
+@pytest.fixture(scope="session")
+def object_store():
+    """A local S3-compatible server for the whole run, started on first use."""
+    from tests.services import ObjectStore
+
+    store = ObjectStore()
+    yield store
+    store.stop()
+
+
+@pytest.fixture
+def s3_media(settings, object_store):
+    """Media in a fresh bucket of the local object store, as MEDIA_STORAGE_URL sets it."""
+    from django.core.cache import cache
+
+    from config.media import storage_from_url
+
+    # What the cache remembers of stored share cards holds for one storage only.
+    cache.clear()
+    bucket = object_store.new_bucket()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": storage_from_url(object_store.media_url(bucket)),
+    }
+    yield bucket
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _media_in_a_temporary_folder(settings, _media_folder):
     """Share cards drawn while pages render land outside the working copy."""

@@ -17,9 +17,11 @@ from django.test import Client
 from django.urls import URLResolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_tasks_db.models import DBTaskResult
 from reversion.models import Version
 
 from audit.models import Event, record
+from desk.notifications import notify
 from films.models import Award, Credit, Film, Genre, Nomination
 from people.models import Affiliation, Organisation, Person
 from reviews.models import Review, SlugRedirect, Topic
@@ -70,6 +72,8 @@ RIGHTS = {
         "editor": "list view change delete",
         "superuser": "list view change delete",
     },
+    # Queued and finished background work: read-only, for whoever runs the site.
+    DBTaskResult: {"editor": "", "superuser": "list view"},
     User: {"editor": "", "superuser": "list view add change delete"},
     Group: {"editor": "", "superuser": "list view add change delete"},
 }
@@ -207,8 +211,9 @@ def accounts(db):
 
 
 @pytest.fixture
-def world(accounts):
+def world(accounts, settings):
     """One object of every registered model, and versions to restore and recover."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     editor = accounts["editor"]
     film = Film.objects.create(title="Last Men in Aleppo", year=2017)
     person = make_person("Feras Fayyad")
@@ -260,6 +265,7 @@ def world(accounts):
         AccessFailureLog: AccessFailureLog.objects.create(
             username="someone", ip_address="192.0.2.1"
         ),
+        DBTaskResult: notify.enqueue(0).db_result,
         User: accounts["staff"],
         Group: Group.objects.get(name="Writers"),
     }

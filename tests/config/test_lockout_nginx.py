@@ -42,10 +42,13 @@ http {{
 
 def site_config(upstream_port, port, redirect_port):
     """deploy/nginx.conf on loopback ports over plain HTTP: only the upstream
-    address, the listen lines and the certificate lines change."""
+    addresses (all of them the one served site), the listen lines and the
+    certificate lines change."""
     text = (ROOT / "deploy" / "nginx.conf").read_text()
+    upstreams = re.compile(r"server 10\.0\.0\.\d+:8000 ")
+    assert len(upstreams.findall(text)) >= 2, "deploy/nginx.conf lost its app servers"
+    text = upstreams.sub(f"server 127.0.0.1:{upstream_port} ", text)
     for old, new in [
-        ("server 127.0.0.1:8000 ", f"server 127.0.0.1:{upstream_port} "),
         ("listen 80;", f"listen 127.0.0.1:{redirect_port};"),
         ("listen 443 ssl http2;", f"listen 127.0.0.1:{port};"),
     ]:

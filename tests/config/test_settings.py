@@ -1,3 +1,5 @@
+import pytest
+
 from tests.faults import ServedSite
 
 
@@ -41,3 +43,35 @@ def test_an_unknown_log_level_is_named_at_start_up(manage):
     assert "LOG_LEVEL must be one of debug, info, warning, error or critical" in (
         result.stderr
     )
+
+
+@pytest.mark.parametrize("cache_url", ["locmemcache://", "filecache:///tmp/filmdesk"])
+def test_several_app_servers_refuse_a_cache_of_their_own(manage, cache_url):
+    result = manage("check", env={"APP_SERVERS": "2", "CACHE_URL": cache_url})
+
+    assert result.returncode == 1
+    assert (
+        "APP_SERVERS is 2, but CACHE_URL names a cache that lives on one machine"
+        in result.stderr
+    )
+
+
+def test_several_app_servers_start_on_a_shared_cache(manage):
+    result = manage(
+        "check", env={"APP_SERVERS": "2", "CACHE_URL": "redis://127.0.0.1:1/0"}
+    )
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_one_app_server_may_keep_its_cache_on_its_own_disk(manage):
+    result = manage("check", env={"APP_SERVERS": "1", "CACHE_URL": "locmemcache://"})
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_unknown_task_backend_is_named_at_start_up(manage):
+    result = manage("check", env={"TASKS_BACKEND": "celery"})
+
+    assert result.returncode == 1
+    assert "TASKS_BACKEND must be immediate or database" in result.stderr

@@ -1,0 +1,133 @@
+"""Background work on the database task backend: requests queue rows, and the
+worker command (`db_worker --batch`, as deploy/filmdesk-worker.service runs it
+without --batch) does the work."""
+
+import html
+import re
+import signal
+import urllib.request
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+
+from reviews.models import Byline
+from tests.factories import make_person, make_review
+from tests.images import image_upload
+from tests.reviews.test_admin import change_url, piece_form
+
+# The worker takes rows in transactions of its own, as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+User = get_user_model()
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture(autouse=True)
+def database_tasks(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def run_worker():
+    """Run the worker until the queue is empty; it installs signal handlers of
+    its own, which go back to pytest's afterwards."""
+    caught = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
+    handlers = {number: signal.getsignal(number) for number in caught}
+
+    def run():
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+
+    yield run
+    for number, handler in handlers.items():
+        signal.signal(number, handler)
+
+
+def queued(task_path):
+    return DBTaskResult.objects.filter(task_path=task_path, status="READY").count()
+
+
+@pytest.fixture
+def boss(django_user_model):
+    # A superuser: earlier transactional tests may have emptied the groups.
+    return django_user_model.objects.create_superuser(
+        "boss", "boss@example.org", PASSWORD
+    )
+
+
+def test_a_notification_is_queued_and_the_worker_sends_it(boss, mailoutbox, run_worker):
+    writer = User.objects.create_user("ana", "ana@example.org", PASSWORD, is_staff=True)
+    piece = make_review("The rescuers who chose to stay", created_by=writer)
+    Byline.objects.create(review=piece, person=make_person("Ana Writer", user=writer))
+
+    piece.publish(by=boss)
+
+    assert queued("desk.notifications.notify") == 1
+    assert mailoutbox == []
+
+    run_worker()
+
+    assert [mail.to for mail in mailoutbox] == [["ana@example.org"]]
+    assert "published “The rescuers who chose to stay”" in mailoutbox[0].subject
+    assert queued("desk.notifications.notify") == 0
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+def test_the_worker_makes_the_renditions_of_an_upload(
+    client, boss, s3_media, run_worker
+):
+    client.force_login(boss)
+    piece = make_review()
+
+    response = client.post(
+        change_url(piece),
+        piece_form(
+            piece, hero_image=image_upload(size=(1800, 1000)), hero_alt="Rescuers"
+        ),
+    )
+
+    assert response.status_code == 302
+    piece.refresh_from_db()
+    assert queued("images.renditions.make_renditions") == 1
+    assert default_storage.listdir("heroes")[1] == [piece.hero_image.name.split("/")[1]]
+
+    run_worker()
+
+    stem = piece.hero_image.name.removesuffix(".jpg")
+    for width in (400, 800, 1200, 1600):
+        for extension in ("jpg", "webp"):
+            assert default_storage.exists(f"{stem}-{width}w.{extension}")
+
+
+def queued_cards():
+    return DBTaskResult.objects.filter(
+        task_path="images.cards.store_card", status="READY"
+    ).values_list("args_kwargs", flat=True)
+
+
+def test_the_worker_draws_the_share_card_a_page_asked_for(
+    client, boss, s3_media, run_worker
+):
+    piece = make_review("Last Men in Aleppo")
+    piece.publish(by=boss)
+    DBTaskResult.objects.all().delete()  # the publication's mail is another test's
+
+    # Two readers: the first queues the card (and the film's), the second nothing.
+    content = client.get(piece.get_absolute_url()).content.decode()
+    client.get(piece.get_absolute_url())
+
+    card = html.unescape(
+        re.search(r'property="og:image" content="([^"]+)"', content)[1]
+    )
+    name = card.split(f"/{s3_media}/", 1)[1]
+    queued_names = [row["args"][0] for row in queued_cards()]
+    assert name in queued_names
+    assert len(queued_names) == len(set(queued_names))
+    assert not default_storage.exists(name)
+
+    run_worker()
+
+    with urllib.request.urlopen(card, timeout=10) as response:
+        assert response.headers["Content-Type"] == "image/png"
