@@ -1,8 +1,6 @@
 """Two gunicorn servers sharing one database and one Redis: a change made
 anywhere shows on both at the next request, with pages stored by either."""
 
-import shutil
-import subprocess
 import time
 from datetime import timedelta
 
@@ -11,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from people.merging import merge
-from tests.config.test_lockout_nginx import database_url
 from tests.factories import make_person, make_public_review, make_review
-from tests.faults import ServedSite, free_port, listening, stop
+from tests.faults import ServedSite, database_url
+from tests.services import Redis
 
 SECRET_KEY = "shared-cache-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
 PIECE = "/reviews/the-rescuers-who-chose-to-stay/"
@@ -21,25 +19,10 @@ PAGES = [PIECE, "/", "/reviews/", "/people/feras-fayyad/", "/feeds/reviews.rss"]
 
 
 @pytest.fixture(scope="module")
-def redis_url(tmp_path_factory):
-    """A Redis of the test's own, keeping nothing on disk."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            shutil.which("redis-server"),
-            "--port",
-            str(port),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        cwd=tmp_path_factory.mktemp("redis"),
-        stdout=subprocess.DEVNULL,
-    )
-    assert listening(port, process, seconds=10), "redis-server did not start"
-    yield f"redis://127.0.0.1:{port}/0"
-    stop(process)
+def redis_url():
+    redis = Redis()
+    yield redis.url
+    redis.stop()
 
 
 @pytest.fixture
