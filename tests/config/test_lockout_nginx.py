@@ -1,19 +1,15 @@
 """The login lockout through real nginx with the deploy/ configuration: two clients
 on their own loopback addresses, one hostile; the good one still logs in."""
 
-import grp
 import http.client
-import os
-import pwd
 import re
-import shutil
-import subprocess
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
 import pytest
 
-from tests.faults import ROOT, ServedSite, database_url, free_port, listening, stop
+from tests.faults import ServedSite, database_url
+from tests.services import Nginx
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,88 +17,6 @@ PASSWORD = "a-long-test-password"
 WRONG = "wrong password"
 # Linux answers on all of 127.0.0.0/8: each client binds its own source address.
 HOSTILE, GOOD = "127.0.0.2", "127.0.0.3"
-
-NGINX_MAIN = """\
-{user}
-load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
-worker_processes 1;
-error_log {folder}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    access_log {folder}/access.log;
-    client_body_temp_path {folder}/body;
-    proxy_temp_path {folder}/proxy;
-    fastcgi_temp_path {folder}/fastcgi;
-    uwsgi_temp_path {folder}/uwsgi;
-    scgi_temp_path {folder}/scgi;
-    include {folder}/filmdesk.conf;
-}}
-"""
-
-
-def site_config(upstream_port, port, redirect_port):
-    """deploy/nginx.conf on loopback ports over plain HTTP: only the upstream
-    addresses (all of them the one served site), the listen lines and the
-    certificate lines change."""
-    text = (ROOT / "deploy" / "nginx.conf").read_text()
-    upstreams = re.compile(r"server 10\.0\.0\.\d+:8000 ")
-    assert len(upstreams.findall(text)) >= 2, "deploy/nginx.conf lost its app servers"
-    text = upstreams.sub(f"server 127.0.0.1:{upstream_port} ", text)
-    for old, new in [
-        ("listen 80;", f"listen 127.0.0.1:{redirect_port};"),
-        ("listen 443 ssl http2;", f"listen 127.0.0.1:{port};"),
-    ]:
-        assert text.count(old) == 1, f"deploy/nginx.conf no longer has {old!r} once"
-        text = text.replace(old, new)
-    dropped = re.compile(r"\s*(listen \[::\]|ssl_)")
-    return "\n".join(line for line in text.splitlines() if not dropped.match(line))
-
-
-def nginx_binary():
-    path = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
-    found = shutil.which("nginx", path=path)
-    assert found, (
-        "This test needs nginx: `make test` installs it, or apt-get install nginx."
-    )
-    return found
-
-
-class Nginx:
-    """nginx as the current user, with its pid, logs and temporary files in `folder`."""
-
-    def __init__(self, folder, site):
-        self.folder = folder
-        self.port = free_port()
-        # Run by root, the workers would otherwise switch to nobody.
-        user = ""
-        if os.geteuid() == 0:
-            user = f"user {pwd.getpwuid(os.getuid()).pw_name} {grp.getgrgid(os.getgid()).gr_name};"
-        (folder / "filmdesk.conf").write_text(
-            site_config(site.port, self.port, free_port())
-        )
-        (folder / "nginx.conf").write_text(NGINX_MAIN.format(user=user, folder=folder))
-        command = [nginx_binary(), "-p", f"{folder}/", "-c", str(folder / "nginx.conf")]
-        command += ["-g", f"daemon off; pid {folder}/nginx.pid;"]
-        self.process = subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        self._wait_until_listening()
-
-    def _wait_until_listening(self):
-        if not listening(self.port, self.process, seconds=15):
-            self.stop()
-            raise RuntimeError(f"nginx did not start:\n{self.log()}")
-
-    def log(self):
-        error_log = self.folder / "error.log"
-        startup = self.process.stdout.read() if self.process.poll() is not None else ""
-        return startup + (error_log.read_text() if error_log.exists() else "")
-
-    def stop(self):
-        stop(self.process)
 
 
 class Browser:

@@ -1,0 +1,67 @@
+"""The deploy/ nginx compresses pages on the way out and serves static files
+from collectstatic's Brotli and gzip copies."""
+
+import gzip
+import http.client
+
+import brotli
+import pytest
+
+from tests.factories import make_public_review
+from tests.faults import ServedSite, database_url
+from tests.services import Nginx
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def nginx(static_root, tmp_path):
+    site = ServedSite(
+        {
+            "DATABASE_URL": database_url(),
+            "STATIC_ROOT": str(static_root),
+            "SECRET_KEY": "compression-test-secret-key-0123456789-abcdefghijklmnopqrstu",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "AXES_PROXY_COUNT": "1",
+        }
+    )
+    try:
+        server = Nginx(tmp_path, site, static_root)
+        yield server
+        server.stop()
+    finally:
+        site.stop()
+
+
+def fetch(port, path, encoding):
+    link = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        link.request("GET", path, headers={"Accept-Encoding": encoding})
+        response = link.getresponse()
+        return response, response.read()
+    finally:
+        link.close()
+
+
+def test_pages_arrive_gzipped_with_their_etag(nginx):
+    piece = make_public_review(body="<p>" + "Aleppo under siege. " * 200 + "</p>")
+
+    response, body = fetch(nginx.port, piece.get_absolute_url(), "gzip")
+
+    assert response.status == 200
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert "Accept-Encoding" in response.getheader("Vary")
+    assert "Aleppo under siege." in gzip.decompress(body).decode()
+    assert response.getheader("ETag")
+
+
+def test_static_files_arrive_as_brotli_where_the_browser_takes_it(nginx, static_root):
+    stylesheet = next(static_root.glob("css/site.*.css"))
+    path = f"/static/css/{stylesheet.name}"
+
+    response, body = fetch(nginx.port, path, "br, gzip")
+
+    assert response.status == 200
+    assert response.getheader("Content-Encoding") == "br"
+    assert brotli.decompress(body) == stylesheet.read_bytes()
+    assert "immutable" in response.getheader("Cache-Control")
