@@ -310,6 +310,10 @@ SITE_URL = env(
 # How long browsers and CDNs may keep a public page.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)
 
+# PostgreSQL search ranks at most this many of the newest matching pieces
+# (reviews/search.py): words found in thousands of pieces stay fast.
+SEARCH_RANK_WINDOW = 1000
+
 # The compare page: a foreign key changed when the id it holds changed (films and
 # people are not versioned with a piece, so their own edits are not the piece's).
 REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True
