@@ -26,6 +26,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
 from films.models import Film  # noqa: E402
+from people.models import Person  # noqa: E402
 from reviews.models import Review  # noqa: E402
 
 RUNS = 20
@@ -59,12 +60,14 @@ def main():
     client = Client()
     piece = Review.objects.public().order_by("-publish_at").first()
     film = Film.objects.filter(reviews__isnull=False).first()
+    person = Person.objects.filter(bylines__isnull=False).order_by("pk").first()
     pages = [
         "/",
         "/reviews/",
         "/reviews/?page=50",
         piece.get_absolute_url(),
         film.get_absolute_url(),
+        person.get_absolute_url(),
         "/films/",
         "/search/?q=" + film.title.split()[0],
         "/search/?q=" + film.title.split()[-1] + "+reviewed",
