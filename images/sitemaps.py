@@ -38,7 +38,7 @@ class RowSitemap(Sitemap):
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         # reverse() quotes the slug the same way: it holds only [-\w].
         before, after = reverse(self.url_name, kwargs={"slug": SLUG}).split(SLUG)
-        image_url = self.image_url()
+        storage = self.image_storage()
         priority = "" if self.priority is None else str(self.priority)
         urls = []
         for slug, lastmod, *image in self.paginator.page(page).object_list:
@@ -48,16 +48,17 @@ class RowSitemap(Sitemap):
                     "lastmod": lastmod,
                     "changefreq": self.changefreq,
                     "priority": priority,
-                    "images": [image_url(origin, image[0])] if any(image) else [],
+                    "images": [urljoin(f"{origin}/", storage.url(image[0]))]
+                    if any(image)
+                    else [],
                 }
             )
         if urls:
             self.latest_lastmod = max(url["lastmod"] for url in urls)
         return urls
 
-    def image_url(self):
-        """A function of (origin, stored name): the image's absolute URL."""
-        if not self.image_field:
-            return None
-        storage = self.rows().model._meta.get_field(self.image_field).storage
-        return lambda origin, name: urljoin(f"{origin}/", storage.url(name))
+    def image_storage(self):
+        """Where the image field keeps its files (they give the URLs), if any."""
+        if self.image_field:
+            return self.rows().model._meta.get_field(self.image_field).storage
+        return None

@@ -63,7 +63,6 @@ class FoldedContains(Lookup):
     """PostgreSQL: the column contains the text, ignoring case and accents, in the
     very form the trigram indexes hold (migrations people 0003, films 0002)."""
 
-    lookup_name = "folded_contains"
     prepare_rhs = False
 
     def get_db_prep_lookup(self, value, connection):
