@@ -80,7 +80,7 @@ bench: $(RUNTIME_STAMP) wrk
 	  export DATABASE_URL=$$url && \
 	  $(PY) -m bench.corpus && \
 	  $(PY) -m bench.load && \
-	  echo "\ncold, in process, every cache off:" && \
+	  printf '\ncold, in process, every cache off:\n' && \
 	  CACHE_URL=dummycache:// $(PY) -W ignore -m bench.site || exit 1; \
 	done
 
