@@ -5,7 +5,7 @@ MANAGE := $(PY) manage.py
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run serve test lint fmt browser nginx redis icons clean
+.PHONY: run serve test bench lint fmt browser nginx redis wrk icons clean
 
 $(PY):
 	@py=""; for candidate in python3.13 python3.12 python3 python; do \
@@ -77,6 +77,29 @@ redis:
 	    apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; \
 	  else \
 	    echo "The shared-cache tests need redis-server: install it (Debian: sudo apt-get install redis-server) and run make test again." >&2; \
+	    exit 1; fi; }
+
+# Speed at 100,000 pieces (docs/performance.md): per database, the corpus (made
+# once, kept in var/bench/ and the filmdesk_bench database), pages under gunicorn
+# driven by wrk with the cache on, then in process with every cache off.
+BENCH_DATABASES ?= sqlite:///$(CURDIR)/var/bench/filmdesk_bench.sqlite3 \
+	postgres://postgres@127.0.0.1:5432/filmdesk_bench
+bench: $(RUNTIME_STAMP) wrk
+	@for url in $(BENCH_DATABASES); do \
+	  export DATABASE_URL=$$url && \
+	  $(PY) -m bench.corpus && \
+	  $(PY) -m bench.load && \
+	  printf '\ncold, in process, every cache off:\n' && \
+	  CACHE_URL=dummycache:// $(PY) -W ignore -m bench.site || exit 1; \
+	done
+
+# The benchmark drives gunicorn with Debian's wrk; install it once when missing.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
+	  else \
+	    echo "The benchmark needs wrk: install it (Debian: sudo apt-get install wrk) and run make bench again." >&2; \
 	    exit 1; fi; }
 
 # The icons come from static/icons/favicon.svg; run after changing it, and commit them.

@@ -326,6 +326,10 @@ if CDN_PURGE_URL and not CDN_PURGE_URL.startswith(("https://", "http://")):
     raise ImproperlyConfigured("CDN_PURGE_URL must be an http:// or https:// address.")
 CDN_PURGE_TOKEN = env("CDN_PURGE_TOKEN", default="")
 
+# PostgreSQL search ranks at most this many of the newest matching pieces
+# (reviews/search.py): words found in thousands of pieces stay fast.
+SEARCH_RANK_WINDOW = 1000
+
 # The compare page: a foreign key changed when the id it holds changed (films and
 # people are not versioned with a piece, so their own edits are not the piece's).
 REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True

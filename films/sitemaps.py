@@ -1,15 +1,11 @@
 from films.models import Film
-from images.sitemaps import ImageSitemap
+from images.sitemaps import RowSitemap
 
 
-class FilmSitemap(ImageSitemap):
+class FilmSitemap(RowSitemap):
     changefreq = "monthly"
+    url_name = "films:detail"
+    image_field = "poster"
 
-    def items(self):
-        return Film.objects.only("slug", "updated_at", "poster").order_by("pk")
-
-    def lastmod(self, film):
-        return film.updated_at
-
-    def images(self, film):
-        return [film.poster] if film.poster else []
+    def rows(self):
+        return Film.objects.order_by("pk")

@@ -1,27 +1,19 @@
-from django.contrib.sitemaps import Sitemap
-
-from images.sitemaps import ImageSitemap
+from images.sitemaps import RowSitemap
 from people.models import Organisation, Person
 
 
-class PersonSitemap(ImageSitemap):
+class PersonSitemap(RowSitemap):
     changefreq = "monthly"
+    url_name = "people:person"
+    image_field = "portrait"
 
-    def items(self):
-        return Person.objects.only("slug", "updated_at", "portrait").order_by("pk")
-
-    def lastmod(self, person):
-        return person.updated_at
-
-    def images(self, person):
-        return [person.portrait] if person.portrait else []
+    def rows(self):
+        return Person.objects.order_by("pk")
 
 
-class OrganisationSitemap(Sitemap):
+class OrganisationSitemap(RowSitemap):
     changefreq = "monthly"
+    url_name = "people:organisation"
 
-    def items(self):
-        return Organisation.objects.only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, organisation):
-        return organisation.updated_at
+    def rows(self):
+        return Organisation.objects.order_by("pk")

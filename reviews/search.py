@@ -9,8 +9,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
-from django.db.models import FloatField, Q
+from django.db.models import BooleanField, F, FloatField, Lookup, Q
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -25,10 +26,8 @@ MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 10
 PIECE_RESULTS = 30
 SNIPPET_WORDS = 30
-TEXT_MATCHES_SQL = (
-    "SELECT id FROM reviews_review "
-    "WHERE search_document @@ websearch_to_tsquery('filmdesk_search', %s)"
-)
+# Unqualified: it filters a subquery, where Django renames reviews_review.
+TEXT_MATCH_SQL = "search_document @@ websearch_to_tsquery('filmdesk_search', %s)"
 RANK_SQL = (
     "ts_rank(reviews_review.search_document, "
     "websearch_to_tsquery('filmdesk_search', %s))"
@@ -60,11 +59,29 @@ def _is_postgresql():
     return connection.vendor == "postgresql"
 
 
+class FoldedContains(Lookup):
+    """PostgreSQL: the column contains the text, ignoring case and accents, in the
+    very form the trigram indexes hold (migrations people 0003, films 0002)."""
+
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", ["%" + connection.ops.prep_for_like_query(value) + "%"]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        sql = f"filmdesk_unaccent({lhs}) ILIKE filmdesk_unaccent({rhs})"
+        return sql, (*lhs_params, *rhs_params)
+
+
 def _name_filter(query, *fields):
-    lookup = "unaccent__icontains" if _is_postgresql() else "icontains"
     condition = Q()
     for name in fields:
-        condition |= Q(**{f"{name}__{lookup}": query})
+        if _is_postgresql():
+            condition |= Q(FoldedContains(F(name), query))
+        else:
+            condition |= Q(**{f"{name}__icontains": query})
     return condition
 
 
@@ -97,10 +114,17 @@ def search(query):
     about_found = Q(film__in=related_films)
     if _is_postgresql():
         # The query text is always a bound parameter, never part of the SQL.
-        text_matches = RawSQL(TEXT_MATCHES_SQL, [query])  # noqa: S611
+        text_match = RawSQL(TEXT_MATCH_SQL, [query], output_field=BooleanField())  # noqa: S611
         rank = RawSQL(RANK_SQL, [query], output_field=FloatField())  # noqa: S611
+        # Ranking reads every match's document: bound it to the newest matches,
+        # so words found in every piece cost what a rarer word does.
+        newest = Review.objects.public().order_by("-publish_at", "-pk").values("pk")
+        window = settings.SEARCH_RANK_WINDOW
+        candidates = newest.filter(text_match)[:window].union(
+            newest.filter(about_found)[:window]
+        )
         pieces = (
-            pieces.filter(Q(pk__in=text_matches) | about_found)
+            pieces.filter(pk__in=candidates)
             .annotate(rank=rank)
             .order_by("-rank", "-publish_at")
         )
@@ -121,19 +145,15 @@ def snippet(piece, query):
     """A few words of the piece around the first query word, with matches marked."""
     text = f"{piece.standfirst} {plain_text(piece.body)}".strip()
     words = text.split(" ")
-    terms = [fold(t) for t in re.findall(r"\w+", query) if len(t) > 1]
-    folded = [fold(w) for w in words]
-    first = next(
-        (i for i, w in enumerate(folded) if any(w.startswith(t) for t in terms)), 0
-    )
+    terms = tuple(fold(t) for t in re.findall(r"\w+", query) if len(t) > 1)
+    # Words are folded one by one up to the first match, not all of them: a long
+    # piece costs no more than a short one when the match comes early.
+    first = next((i for i, word in enumerate(words) if fold(word).startswith(terms)), 0)
     start = max(0, first - SNIPPET_WORDS // 3)
     shown = []
-    for word, key in zip(
-        words[start : start + SNIPPET_WORDS],
-        folded[start : start + SNIPPET_WORDS],
-        strict=True,
-    ):
-        marked = any(re.sub(r"^\W+", "", key).startswith(t) for t in terms)
+    for word in words[start : start + SNIPPET_WORDS]:
+        key = re.sub(r"^\W+", "", fold(word))
+        marked = key.startswith(terms)
         shown.append(f"<mark>{escape(word)}</mark>" if marked else escape(word))
     prefix = "… " if start else ""
     suffix = " …" if start + SNIPPET_WORDS < len(words) else ""

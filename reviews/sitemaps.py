@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from films.models import Film
-from images.sitemaps import ImageSitemap
+from images.sitemaps import RowSitemap
 from reviews.models import Review, Topic
 
 NEWS_DAYS = 2  # Google News lists articles of the last two days
@@ -30,25 +30,15 @@ class SectionSitemap(Sitemap):
         return records.aggregate(latest=Max("updated_at"))["latest"]
 
 
-class PieceSitemap(ImageSitemap):
+class PieceSitemap(RowSitemap):
     changefreq = "weekly"
     priority = 0.8
-    limit = (
-        10_000  # smaller pages than the protocol's 50,000 render in well under a second
-    )
+    limit = 10_000  # smaller pages than the protocol's 50,000 render fast
+    url_name = "reviews:detail"
+    image_field = "hero_image"
 
-    def items(self):
-        return (
-            Review.objects.public()
-            .only("slug", "updated_at", "hero_image")
-            .order_by("pk")
-        )
-
-    def lastmod(self, piece):
-        return piece.updated_at
-
-    def images(self, piece):
-        return [piece.hero_image] if piece.hero_image else []
+    def rows(self):
+        return Review.objects.public().order_by("pk")
 
 
 class NewsSitemap(Sitemap):

@@ -1,7 +1,15 @@
+from datetime import timedelta
+
 import pytest
 from django.db import connection
+from django.utils import timezone
 
-from tests.factories import make_film, make_public_review
+from tests.factories import (
+    make_film,
+    make_organisation,
+    make_person,
+    make_public_review,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +61,57 @@ def test_headline_matches_rank_above_body_matches(client):
     assert set(pieces) == {body_only, headline}
     if connection.vendor == "postgresql":
         assert pieces == [headline, body_only]
+
+
+def test_only_the_newest_matches_are_ranked_on_postgresql(client, settings):
+    settings.SEARCH_RANK_WINDOW = 2
+    now = timezone.now()
+    oldest = make_public_review(
+        "Courage under fire", publish_at=now - timedelta(days=3)
+    )
+    older, newest = (
+        make_public_review(
+            headline,
+            film=make_film(headline, year=2000 + days),
+            body="<p>A word about courage.</p>",
+            publish_at=now - timedelta(days=days),
+        )
+        for headline, days in (("Older story", 2), ("Newest story", 1))
+    )
+
+    pieces = [p for p, _ in search(client, "courage").context["results"].pieces]
+
+    if connection.vendor == "postgresql":
+        assert pieces == [newest, older]  # the better-ranked oldest is past the window
+    else:
+        assert pieces == [newest, older, oldest]  # newest first, no ranking
+
+
+def test_names_are_matched_ignoring_case_and_accents_on_postgresql(client, db):
+    make_person("Agnès Varda")
+    make_organisation("Société Radio-Canada")
+    make_film("Cléo de 5 à 7", year=1962)
+
+    results = search(client, "AGNES").context["results"]
+    organisations = search(client, "societe radio").context["results"].organisations
+    films = search(client, "cleo de").context["results"].films
+
+    found = [results.people, organisations, films]
+    expected = 1 if connection.vendor == "postgresql" else 0
+    assert [len(names) for names in found] == [expected] * 3
+
+
+@pytest.mark.parametrize("query", ["%", "_", "\\"])
+def test_wildcards_in_a_name_query_match_only_themselves(client, db, query):
+    make_person("Ana Ng")
+    make_organisation("Fifty Percent")
+    make_film("Short", year=2020)
+
+    results = search(client, query).context["results"]
+
+    assert results.people == results.organisations == results.films == []
+    make_person(f"The {query} collective")
+    assert len(search(client, query).context["results"].people) == 1
 
 
 def test_matching_ignores_accents_on_postgresql(client):

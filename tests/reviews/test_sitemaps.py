@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from reviews.models import Topic
-from tests.factories import make_film, make_public_review, make_review
+from tests.factories import make_film, make_person, make_public_review, make_review
 from tests.images import image_upload
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +125,54 @@ def test_the_news_sitemap_lists_the_public_pieces_of_the_last_two_days(client):
     assert news.findtext(f"{NEWS}title") == "Fresh & new"
     published = parse_datetime(news.findtext(f"{NEWS}publication_date"))
     assert published == recent.first_published_at
+
+
+def test_unicode_slugs_are_listed_as_their_pages_address_them(client):
+    piece = make_public_review("حلب", slug="حلب-review")
+    person = make_person("فراس فياض")
+
+    pieces = entries(client, "pieces")
+    people = entries(client, "people")
+
+    assert list(pieces) == [f"http://testserver{piece.get_absolute_url()}"]
+    assert list(people) == [f"http://testserver{person.get_absolute_url()}"]
+    assert "%D8%AD" in piece.get_absolute_url()
+    assert client.get(urlsplit(next(iter(pieces))).path).status_code == 200
+
+
+def test_times_are_written_in_the_sites_time_zone(client, settings):
+    settings.TIME_ZONE = "America/New_York"
+    with time_machine.travel("2026-01-15 12:00:00Z"):
+        piece = make_public_review("Winter")
+
+    urls = entries(client, "pieces")
+
+    lastmod = urls[f"http://testserver{piece.get_absolute_url()}"].findtext(
+        f"{SITEMAP}lastmod"
+    )
+    assert lastmod.startswith("2026-01-15T07:00:00")
+    assert lastmod.endswith("-05:00")
+
+
+@pytest.mark.parametrize("section", ["pieces", "films", "people"])
+def test_a_section_runs_the_same_queries_for_one_or_many_urls(
+    client, section, django_assert_max_num_queries
+):
+    make_person("First person")
+    make_public_review("First", hero_image=image_upload(), hero_alt="A street")
+    with django_assert_max_num_queries(3):
+        assert len(entries(client, section)) == 1
+    for number in range(12):
+        make_person(f"Person {number}")
+        make_public_review(
+            f"Piece {number}",
+            film=make_film(f"Film {number}", year=2000 + number),
+            hero_image=image_upload(),
+            hero_alt="A street",
+        )
+    cache.clear()
+    with django_assert_max_num_queries(3):
+        assert len(entries(client, section)) > 10
 
 
 def test_robots_txt_names_the_index_and_the_news_sitemap(client, db):

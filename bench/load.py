@@ -1,0 +1,222 @@
+"""Throughput of the public pages under gunicorn, measured with wrk in one run.
+
+    DATABASE_URL=... .venv/bin/python -m bench.load
+
+`make bench` runs this once per benchmark database, after bench.corpus. It
+collects the static files, starts gunicorn with config/gunicorn.py in
+production settings on a free loopback port (DEBUG off, a throwaway
+SECRET_KEY, the cache in Redis as production has it), drives every page with
+wrk for BENCH_SECONDS at BENCH_CONNECTIONS connections, and prints requests per
+second, p50 and p99 latency, errors, and the ratio to /healthz and to a static
+file served by the same process (WhiteNoise).
+
+Settings, from the environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (16),
+BENCH_REDIS_URL (redis://127.0.0.1:6379/13; that Redis database is emptied
+first), WEB_CONCURRENCY (2 workers), GUNICORN_CMD_ARGS (more gunicorn options).
+"""
+
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOG = ROOT / "var" / "bench" / "gunicorn.log"
+SECONDS = int(os.environ.get("BENCH_SECONDS", 10))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 16))
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+WARM_UP_REQUESTS = 5
+
+
+def production_environment(port):
+    return {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "HTTPS": "false",
+        "CACHE_URL": REDIS_URL,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2"),
+    }
+
+
+def run(*args, env=None):
+    """Output of one of our own commands (no shell)."""
+    return subprocess.run(  # noqa: S603 - our own arguments, no shell
+        args, cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
+
+
+PAGES_CODE = """
+import os
+import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+django.setup()
+from django.contrib.staticfiles.storage import staticfiles_storage
+from films.models import Film
+from people.models import Person
+from reviews.models import Review
+piece = Review.objects.public().order_by("-publish_at").first()
+film = Film.objects.filter(reviews__isnull=False).order_by("pk").first()
+person = Person.objects.filter(bylines__isnull=False).order_by("pk").first()
+print(piece.get_absolute_url(), film.get_absolute_url(), person.get_absolute_url())
+print(staticfiles_storage.url("css/site.css"))
+"""
+
+
+def pages(env):
+    """[(label, path)]: the pages the issue names, /healthz and a static file."""
+    lines = run(sys.executable, "-c", PAGES_CODE, env=env).split("\n")
+    piece, film, person = lines[0].split()
+    return [
+        ("piece", piece),
+        ("film", film),
+        ("person", person),
+        ("home", "/"),
+        ("archive", "/reviews/"),
+        ("/healthz", "/healthz"),
+        ("static file", lines[1]),
+    ]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(env, port):
+    LOG.parent.mkdir(parents=True, exist_ok=True)
+    with LOG.open("w") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "config/gunicorn.py",
+                "config.wsgi",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):
+                return process
+        except OSError:
+            time.sleep(0.2)
+    stop(process)
+    raise SystemExit(f"gunicorn did not start; see {LOG}")
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@dataclass
+class Result:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+def milliseconds(text):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def parse_wrk(output):
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
+    rate = re.search(r"^Requests/sec:\s+([\d.]+)", output, re.MULTILINE)
+    if not rate or len(latency) < 2:
+        raise SystemExit(f"wrk gave no figures:\n{output}")
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    sockets = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    errors = int(non_2xx.group(1)) if non_2xx else 0
+    errors += sum(map(int, sockets.groups())) if sockets else 0
+    return Result(
+        float(rate.group(1)),
+        milliseconds(latency["50"]),
+        milliseconds(latency["99"]),
+        errors,
+    )
+
+
+def drive(url):
+    for _ in range(WARM_UP_REQUESTS):  # fill the page cache, start the workers
+        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
+            response.read()
+    threads = min(2, CONNECTIONS)
+    output = run(
+        "wrk",
+        f"-t{threads}",
+        f"-c{CONNECTIONS}",
+        f"-d{SECONDS}s",
+        "--timeout",
+        "5s",
+        "--latency",
+        url,
+    )
+    return parse_wrk(output)
+
+
+def clear_redis():
+    import redis  # a runtime dependency: production's cache
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def main():
+    port = free_port()
+    env = production_environment(port)
+    database = env.get("DATABASE_URL", "sqlite (default)").split("@")[-1]
+    run(sys.executable, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
+    clear_redis()
+    targets = pages(env)
+    process = start_gunicorn(env, port)
+    try:
+        results = {
+            label: drive(f"http://127.0.0.1:{port}{path}") for label, path in targets
+        }
+    finally:
+        stop(process)
+    healthz, static = results["/healthz"], results["static file"]
+    print(
+        f"\nwarm, under gunicorn ({env['WEB_CONCURRENCY']} workers), {database}, "
+        f"cache {REDIS_URL}, wrk {CONNECTIONS} connections for {SECONDS} s each"
+    )
+    print(
+        f"{'page':12} {'req/s':>8} {'p50':>9} {'p99':>9} {'errors':>7} "
+        f"{'× healthz':>10} {'× static':>9}"
+    )
+    for label, _ in targets:
+        result = results[label]
+        print(
+            f"{label:12} {result.requests_per_second:8.0f} "
+            f"{result.p50_ms:7.1f}ms {result.p99_ms:7.1f}ms {result.errors:7} "
+            f"{result.requests_per_second / healthz.requests_per_second:10.2f} "
+            f"{result.requests_per_second / static.requests_per_second:9.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

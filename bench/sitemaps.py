@@ -1,0 +1,65 @@
+"""Sitemaps at scale, uncached: p50 and p95 of the index and of full sections.
+
+    DATABASE_URL=... .venv/bin/python -m bench.sitemaps
+
+Requests each sitemap RUNS times through Django's test client (production
+settings, cache off, no network) and prints the median, the 95th percentile,
+the queries and the size.
+"""
+
+import os
+import time
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnop")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("HTTPS", "false")
+os.environ.setdefault("CACHE_URL", "dummycache://")
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.site import plain_storage  # noqa: E402
+from reviews.models import Review  # noqa: E402
+
+RUNS = 20
+SITEMAPS = [
+    "/sitemap.xml",
+    "/sitemap-pieces.xml",
+    "/sitemap-pieces.xml?p=10",
+    "/sitemap-films.xml",
+    "/sitemap-people.xml",
+]
+
+
+@plain_storage
+def main():
+    client = Client()
+    print(f"database: {connection.vendor}, {Review.objects.count():,} pieces")
+    print(f"{'sitemap':26} {'p50':>8} {'p95':>8} {'queries':>8} {'URLs':>7}")
+    for url in SITEMAPS:
+        timings = []
+        for _ in range(RUNS):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(url)
+                timings.append(time.perf_counter() - started)
+            if response.status_code != 200:
+                raise SystemExit(f"{url} answered {response.status_code}")
+        timings.sort()
+        p50 = timings[len(timings) // 2]
+        p95 = timings[round(0.95 * (len(timings) - 1))]
+        urls = response.content.count(b"<loc>") - response.content.count(b"<image:loc>")
+        print(
+            f"{url:26} {p50 * 1000:6.1f}ms {p95 * 1000:6.1f}ms "
+            f"{len(captured):8} {urls:7,}"
+        )
+
+
+if __name__ == "__main__":
+    main()
