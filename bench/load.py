@@ -11,8 +11,9 @@ second, p50 and p99 latency, errors, and the ratio to /healthz and to a static
 file served by the same process (WhiteNoise).
 
 Settings, from the environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (16),
-BENCH_REDIS_URL (redis://127.0.0.1:6379/13; that Redis database is emptied
-first), WEB_CONCURRENCY (2 workers), GUNICORN_CMD_ARGS (more gunicorn options).
+BENCH_REDIS_URL (a Redis to use, emptied first; by default a redis-server of
+the run's own on a free port), WEB_CONCURRENCY (2 workers), GUNICORN_CMD_ARGS
+(more gunicorn options).
 """
 
 import os
@@ -30,18 +31,18 @@ ROOT = Path(__file__).resolve().parent.parent
 LOG = ROOT / "var" / "bench" / "gunicorn.log"
 SECONDS = int(os.environ.get("BENCH_SECONDS", 10))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 16))
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
 WARM_UP_REQUESTS = 5
 
 
-def production_environment(port):
+def production_environment(port, redis_url):
     return {
         **os.environ,
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "HTTPS": "false",
-        "CACHE_URL": REDIS_URL,
+        "CACHE_URL": redis_url,
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2"),
     }
@@ -179,18 +180,35 @@ def drive(url):
     return parse_wrk(output)
 
 
-def clear_redis():
-    import redis  # a runtime dependency: production's cache
-
-    redis.Redis.from_url(REDIS_URL).flushdb()
+def own_redis():
+    """A redis-server for this run alone, keeping nothing on disk."""
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603 - our own arguments, no shell
+        ["redis-server", "--port", str(port), "--save", ""],  # noqa: S607
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(50):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return process, f"redis://127.0.0.1:{port}/0"
+        time.sleep(0.1)
+    stop(process)
+    raise SystemExit("redis-server did not start")
 
 
 def main():
+    redis_process = None
+    if REDIS_URL:
+        import redis  # a runtime dependency: production's cache
+
+        redis.Redis.from_url(REDIS_URL).flushdb()
+        redis_url = REDIS_URL
+    else:
+        redis_process, redis_url = own_redis()
     port = free_port()
-    env = production_environment(port)
+    env = production_environment(port, redis_url)
     database = env.get("DATABASE_URL", "sqlite (default)").split("@")[-1]
     run(sys.executable, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
-    clear_redis()
     targets = pages(env)
     process = start_gunicorn(env, port)
     try:
@@ -199,10 +217,12 @@ def main():
         }
     finally:
         stop(process)
+        if redis_process:
+            stop(redis_process)
     healthz, static = results["/healthz"], results["static file"]
     print(
         f"\nwarm, under gunicorn ({env['WEB_CONCURRENCY']} workers), {database}, "
-        f"cache {REDIS_URL}, wrk {CONNECTIONS} connections for {SECONDS} s each"
+        f"cache {redis_url}, wrk {CONNECTIONS} connections for {SECONDS} s each"
     )
     print(
         f"{'page':12} {'req/s':>8} {'p50':>9} {'p99':>9} {'errors':>7} "
