@@ -2,12 +2,12 @@
 
 While a page renders, every loaded instance of a model the apps `follow()`
 tags it ("person-12"), and a page that lists a model's rows says so
-(`public_page(view, lists=[Review])` tags it "review"). When an instance is saved or deleted, or a row linking
-to it is, the time is recorded under its tags once the transaction commits. A
-stored page is served only while none of its tags has changed since it began
-to render, so invalidation is exact and, with a shared cache such as Redis,
-holds on every server at the next request. Times older than a page count as
-"unchanged"; a tag whose time the cache lost counts as changed.
+(`public_page(view, lists=[Review])` tags it "review"). When an instance is
+saved or deleted, or a row linking to it is, the time is recorded under its
+tags. A stored page is served only while none of its tags has changed since
+it began to render, so invalidation is exact and, with a shared cache such as
+Redis, holds on every server at the next request. A tag whose time the cache
+lost counts as changed.
 """
 
 import hashlib
@@ -82,11 +82,7 @@ def follow(*models):
     for model in models:
         _followed.add(model)
         post_init.connect(_note_shown, sender=model, weak=False)
-    for model in models:
-        post_save.connect(_row_changed, sender=model, weak=False)
-        post_delete.connect(_row_changed, sender=model, weak=False)
-        for field in model._meta.local_many_to_many:
-            m2m_changed.connect(_links_changed, sender=field.remote_field.through)
+    follow_links(*models)
 
 
 def follow_links(*models):
@@ -105,7 +101,7 @@ def _note_shown(sender, instance, **kwargs):
         tags.add(tag(sender, instance.pk))
 
 
-def _row_changed(sender, instance, raw=False, **kwargs):
+def _row_changed(sender, instance, **kwargs):
     tags = set()
     if sender in _followed:
         tags.add(tag(sender, instance.pk))
