@@ -1,17 +1,39 @@
-"""A Redis cache that degrades to no cache, with a warning, when Redis is down."""
+"""A Redis cache that degrades to no cache, with a warning, when Redis is down,
+and does not build a client for every call."""
 
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("filmdesk.faults")
 WARN_EVERY_SECONDS = 60
 
 
+class PooledClients(RedisCacheClient):
+    """One redis-py client per connection pool, shared by threads as redis-py
+    allows: Django makes a new one for every call, which costs about as much
+    as a round trip to Redis (it fills a table of 170 reply parsers)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     _last_warning = 0.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = PooledClients
 
     def _failed(self, operation, error):
         now = time.monotonic()

@@ -9,9 +9,12 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
 keepalive = 5
-# Recycle workers now and then so a slow leak never takes a worker down for good.
-max_requests = 1000
-max_requests_jitter = 100
+# Workers are not recycled: a new worker imports the whole site, and at a
+# thousand requests a second recycling every thousand stalled the others'
+# requests for most of a second (docs/performance.md). Set
+# GUNICORN_MAX_REQUESTS if workers' memory grows.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 0))
+max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()

@@ -16,7 +16,7 @@ from django.utils import timezone
 from films.models import Film
 from people.models import Organisation, Person
 from reviews.models import Mention, Review
-from web.pages import changed, page_requested, tag
+from web.pages import changed, tag, watch_clock
 
 CHECKED_KEY = "pieces:due-checked-at"
 NEXT_DUE_KEY = "pieces:next-due-at"
@@ -66,19 +66,21 @@ def schedule_changed(sender, instance, **kwargs):
     transaction.on_commit(lambda: cache.delete(NEXT_DUE_KEY))
 
 
-@receiver(page_requested)
-def record_pieces_that_came_due(**kwargs):
+def record_pieces_that_came_due(known):
     """Refresh the pages of pieces whose publication time has passed since the
-    last look. Costs one cache read until the next one comes due."""
+    last look; `known`: the cache's values of the clock's keys. Costs nothing
+    beyond the page's own cache read until the next one comes due."""
     now = timezone.now()
-    known = cache.get_many([CHECKED_KEY, NEXT_DUE_KEY])
     if known.get(NEXT_DUE_KEY, 0) > now.timestamp():
-        return
+        return False
+    came_due = False
     # Without a last look, the cache is new: it holds no page to refresh.
     if CHECKED_KEY in known:
         since = datetime.fromtimestamp(known[CHECKED_KEY], tz=UTC)
-        came_due = Review.objects.public().filter(publish_at__gt=since)
-        changed(*came_due.page_tags())
+        pieces = Review.objects.public().filter(publish_at__gt=since)
+        came_due = pieces.exists()
+        if came_due:
+            changed(*pieces.page_tags())
     next_due = Review.objects.scheduled().aggregate(at=Min("publish_at"))["at"]
     cache.set_many(
         {
@@ -87,3 +89,7 @@ def record_pieces_that_came_due(**kwargs):
         },
         timeout=None,
     )
+    return came_due
+
+
+watch_clock([CHECKED_KEY, NEXT_DUE_KEY], record_pieces_that_came_due)

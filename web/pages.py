@@ -27,9 +27,6 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-# Sent before a stored page is looked up, so changes that come due with time
-# (a scheduled piece) are recorded first.
-page_requested = Signal()
 # Sent with the tags whose pages changed, once recorded: CDNs purge by them.
 pages_changed = Signal()
 
@@ -42,6 +39,7 @@ KEPT_HEADERS = {"content-type", "content-language", "link", "x-robots-tag"}
 
 _followed = set()
 _tags_of_page = ContextVar("tags_of_page", default=None)
+_clocks = []
 
 
 def tag(model, pk=None):
@@ -95,6 +93,16 @@ def follow_links(*models):
             m2m_changed.connect(_links_changed, sender=field.remote_field.through)
 
 
+def watch_clock(keys, came_due):
+    """Changes that come with time, not with a save (a scheduled piece's hour).
+
+    Before a stored page is served, the cache's values for `keys` are read
+    with the page's change times, and `came_due(values)` is called: when it
+    records changes and returns True, the page is rendered afresh.
+    """
+    _clocks.append((keys, came_due))
+
+
 def _note_shown(sender, instance, **kwargs):
     tags = _tags_of_page.get()
     if tags is not None and instance.pk is not None:
@@ -136,11 +144,15 @@ class StoredPage:
 
     def is_current(self):
         keys = [CHANGED_KEY.format(tag) for tag in self.tags]
-        times = cache.get_many(keys)
-        if len(times) < len(keys):
+        clock_keys = [key for keys, _ in _clocks for key in keys]
+        found = cache.get_many(keys + clock_keys)  # one round trip for both
+        for watched, came_due in _clocks:
+            if came_due({key: found[key] for key in watched if key in found}):
+                return False
+        if any(key not in found for key in keys):
             return False
         newest_change = self.rendered_at - settings.PAGE_CACHE_CLOCK_SKEW
-        return all(time_ < newest_change for time_ in times.values())
+        return all(found[key] < newest_change for key in keys)
 
     def response(self):
         return HttpResponse(self.content, headers=self.headers)
@@ -161,7 +173,6 @@ def public_page(view=None, *, lists=()):
                 settings.SESSION_COOKIE_NAME in request.COOKIES
             ):
                 return _for_readers(view(request, *args, **kwargs), stored=None)
-            page_requested.send(sender=public_page)
             key = PAGE_KEY.format(
                 hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
             )

@@ -90,6 +90,8 @@ def stored(client, django_assert_num_queries, surfaces):
     """Request each page until it comes from the cache: no query at all."""
     for url in surfaces.values():
         assert client.get(url).status_code == 200
+        # The first look at a stored page may ask when the next piece is due.
+        assert client.get(url).status_code == 200
         with django_assert_num_queries(0):
             assert client.get(url).status_code == 200
 
