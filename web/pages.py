@@ -7,14 +7,16 @@ saved or deleted, or a row linking to it is, the time is recorded under its
 tags. A stored page is served only while none of its tags has changed since
 it began to render, so invalidation is exact and, with a shared cache such as
 Redis, holds on every server at the next request. A tag whose time the cache
-lost counts as changed.
+lost counts as changed. While nothing shown anywhere has changed since a page
+was last found current, it is served without reading its tags.
 """
 
 import hashlib
 import logging
+import math
 import time
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import wraps
 
 from django.conf import settings
@@ -34,6 +36,9 @@ logger = logging.getLogger("filmdesk.faults")
 
 PAGE_KEY = "page:{}"
 CHANGED_KEY = "changed:{}"
+# The time of the latest change to anything shown: while it is older than a
+# page, the page is current without looking at its tags.
+ANY_CHANGE_KEY = "changed:*"
 # Headers of the view's response that a stored page keeps.
 KEPT_HEADERS = {"content-type", "content-language", "link", "x-robots-tag"}
 
@@ -64,7 +69,8 @@ def changed(*tags):
 
 def _record_change(tags, announce=False):
     now = time.time()
-    lost = cache.set_many({CHANGED_KEY.format(tag): now for tag in tags}, timeout=None)
+    times = {CHANGED_KEY.format(tag): now for tag in tags}
+    lost = cache.set_many({**times, ANY_CHANGE_KEY: now}, timeout=None)
     if lost:
         logger.error(
             "The cache did not take a change to %s: pages stored before it may "
@@ -110,19 +116,16 @@ def _note_shown(sender, instance, **kwargs):
 
 
 def _row_changed(sender, instance, **kwargs):
-    tags = set()
-    if sender in _followed:
-        tags.add(tag(sender, instance.pk))
-    # A piece that readers never saw (a draft) changes no page but its own.
-    if getattr(instance, "shown_to_readers", True):
-        if sender in _followed:
-            tags.add(tag(sender))
-        for field in sender._meta.concrete_fields:
-            target = field.related_model if isinstance(field, ForeignKey) else None
-            if target in _followed and getattr(instance, field.attname) is not None:
-                tags.add(tag(target, getattr(instance, field.attname)))
-        if hasattr(instance, "pages_showing"):
-            tags.update(instance.pages_showing())
+    # A piece readers never saw (a draft) is on no stored page.
+    if not getattr(instance, "shown_to_readers", True):
+        return
+    tags = {tag(sender), tag(sender, instance.pk)} if sender in _followed else set()
+    for field in sender._meta.concrete_fields:
+        target = field.related_model if isinstance(field, ForeignKey) else None
+        if target in _followed and getattr(instance, field.attname) is not None:
+            tags.add(tag(target, getattr(instance, field.attname)))
+    if hasattr(instance, "pages_showing"):
+        tags.update(instance.pages_showing())
     changed(*tags)
 
 
@@ -141,21 +144,45 @@ class StoredPage:
     rendered_at: float
     tags: frozenset
     etag: str
+    # When it was last known to show what the database holds.
+    current_at: float
 
-    def is_current(self):
+    def tags_unchanged(self):
         keys = [CHANGED_KEY.format(tag) for tag in self.tags]
-        clock_keys = [key for keys, _ in _clocks for key in keys]
-        found = cache.get_many(keys + clock_keys)  # one round trip for both
-        for watched, came_due in _clocks:
-            if came_due({key: found[key] for key in watched if key in found}):
-                return False
-        if any(key not in found for key in keys):
+        times = cache.get_many(keys)
+        if len(times) < len(keys):
             return False
-        newest_change = self.rendered_at - settings.PAGE_CACHE_CLOCK_SKEW
-        return all(found[key] < newest_change for key in keys)
+        newest_change = self.current_at - settings.PAGE_CACHE_CLOCK_SKEW
+        return all(time_ < newest_change for time_ in times.values())
 
     def response(self):
         return HttpResponse(self.content, headers=self.headers)
+
+
+def _current_page(key):
+    """The stored page under `key` if nothing it shows has changed, else None.
+
+    One cache round trip while nothing shown anywhere changed since the page
+    was last known current; two when something did.
+    """
+    looked_at = time.time()
+    clock_keys = [key for keys, _ in _clocks for key in keys]
+    found = cache.get_many([key, ANY_CHANGE_KEY, *clock_keys])
+    stored = found.get(key)
+    if stored is None:
+        return None
+    for watched, came_due in _clocks:
+        if came_due({key: found[key] for key in watched if key in found}):
+            return None
+    skew = settings.PAGE_CACHE_CLOCK_SKEW
+    if found.get(ANY_CHANGE_KEY, math.inf) < stored.current_at - skew:
+        return stored
+    if not stored.tags_unchanged():
+        return None
+    # Current as of this look: say so, and the next look is quick again.
+    stored = replace(stored, current_at=looked_at)
+    cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
+    return stored
 
 
 def public_page(view=None, *, lists=()):
@@ -176,8 +203,8 @@ def public_page(view=None, *, lists=()):
             key = PAGE_KEY.format(
                 hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
             )
-            stored = cache.get(key)
-            if stored is None or not stored.is_current():
+            stored = _current_page(key)
+            if stored is None:
                 response, stored = _render(view, request, args, kwargs, lists)
                 if stored is None:
                     return _for_readers(response, stored=None)
@@ -207,14 +234,16 @@ def _render(view, request, args, kwargs, lists):
         name: value for name, value in response.items() if name.lower() in KEPT_HEADERS
     }
     etag = quote_etag(hashlib.blake2b(response.content, digest_size=16).hexdigest())
-    page = StoredPage(response.content, headers, started, frozenset(tags), etag)
+    page = StoredPage(
+        response.content, headers, started, frozenset(tags), etag, current_at=started
+    )
     return response, page
 
 
 def _mark_known(tags, started):
     """Give a time to tags never changed (or whose time the cache lost), older
     than this page: the page is current, and pages older still are not."""
-    keys = [CHANGED_KEY.format(tag) for tag in tags]
+    keys = [CHANGED_KEY.format(tag) for tag in tags] + [ANY_CHANGE_KEY]
     known = cache.get_many(keys)
     before_this_page = started - settings.PAGE_CACHE_CLOCK_SKEW - 0.001
     for key in keys:
