@@ -245,8 +245,15 @@ class Review(WorkflowMixin, ValidatedModel):
             # Featured first on the home page. Not a partial index: SQLite cannot
             # match one against a bound parameter.
             models.Index(
-                fields=["featured", "status", "-publish_at"],
+                fields=["featured", "status", "-publish_at", "-id"],
                 name="review_featured_idx",
+            ),
+            # A film's pieces, newest first (its page, "more on this film").
+            # Both end in the lists' whole order (-publish_at, -id), or SQLite
+            # prefers the first index and walks every public piece by date.
+            models.Index(
+                fields=["film", "status", "-publish_at", "-id"],
+                name="review_film_public_idx",
             ),
         ]
         constraints = [
