@@ -1,3 +1,4 @@
+import importlib
 import os
 import subprocess
 import sys
@@ -18,6 +19,9 @@ def pytest_sessionstart(session):
     database = settings.DATABASES["default"]
     if database["ENGINE"].endswith("sqlite3"):
         name = database["TEST"]["NAME"]
+        # Under pytest-xdist each worker has a file of its own: name_gw0, …
+        if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+            name = f"{name}_{worker}"
         for suffix in ("", "-wal", "-shm"):
             Path(name + suffix).unlink(missing_ok=True)
 
@@ -200,3 +204,36 @@ def uncached(settings):
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     }
+
+
+@pytest.fixture(autouse=True)
+def _groups_as_migrated(request):
+    """Writers and Editors with their permissions, as the migrations made them.
+
+    A transactional test empties every table when it ends; under pytest-xdist
+    a test file that a worker runs after it still needs the groups.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    uses = set(request.fixturenames)
+    if marker is None and not uses & {"db", "transactional_db", "live_server"}:
+        return
+    transactional = (marker and marker.kwargs.get("transaction")) or uses & {
+        "transactional_db",
+        "live_server",
+    }
+    request.getfixturevalue("transactional_db" if transactional else "db")
+
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    if Group.objects.filter(name="Editors").exists():
+        return
+    # The migrations' own steps, on the models as migrated (they mark app
+    # configs as they go, which the live registry must not see).
+    migrated = MigrationLoader(connection).project_state().apps
+    for migration, step in [
+        ("reviews.migrations.0002_writer_and_editor_groups", "create_groups"),
+        ("reviews.migrations.0004_preview_key", "add_audit_to_editors"),
+    ]:
+        getattr(importlib.import_module(migration), step)(migrated, None)
