@@ -90,7 +90,7 @@ bench: $(RUNTIME_STAMP) wrk
 	  $(PY) -m bench.corpus && \
 	  $(PY) -m bench.load && \
 	  printf '\ncold, in process, every cache off:\n' && \
-	  CACHE_URL=dummycache:// $(PY) -W ignore -m bench.site || exit 1; \
+	  LOG_LEVEL=warning CACHE_URL=dummycache:// $(PY) -W ignore -m bench.site || exit 1; \
 	done
 
 # The benchmark drives gunicorn with Debian's wrk; install it once when missing.
