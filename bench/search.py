@@ -8,28 +8,18 @@ the queries. On PostgreSQL it then prints EXPLAIN ANALYZE of every query the
 slowest search runs.
 """
 
-import os
 import statistics
 import time
 
-import django
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnop")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ.setdefault("HTTPS", "false")
-os.environ.setdefault("CACHE_URL", "dummycache://")
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from bench.site import plain_storage  # noqa: E402
-from films.models import Film  # noqa: E402
-from reviews.models import Review  # noqa: E402
-from reviews.search import search  # noqa: E402
+import bench.in_process  # noqa: F401  (sets Django up)
+from bench.site import plain_storage
+from films.models import Film
+from reviews.models import Review
+from reviews.search import search
 
 RUNS = 40
 

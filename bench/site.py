@@ -6,28 +6,18 @@ Runs every page RUNS times through Django's test client (no network, no
 gunicorn) and prints the median and the worst, with the query count.
 """
 
-import os
 import resource
 import statistics
 import time
 
-import django
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnop")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ.setdefault("HTTPS", "false")
-os.environ.setdefault("CACHE_URL", "dummycache://")
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
-
-from films.models import Film  # noqa: E402
-from people.models import Person  # noqa: E402
-from reviews.models import Review  # noqa: E402
+import bench.in_process  # noqa: F401  (sets Django up)
+from films.models import Film
+from people.models import Person
+from reviews.models import Review
 
 RUNS = 20
 

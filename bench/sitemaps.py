@@ -7,25 +7,15 @@ settings, cache off, no network) and prints the median, the 95th percentile,
 the queries and the size.
 """
 
-import os
 import time
 
-import django
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnop")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ.setdefault("HTTPS", "false")
-os.environ.setdefault("CACHE_URL", "dummycache://")
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from bench.site import plain_storage  # noqa: E402
-from reviews.models import Review  # noqa: E402
+import bench.in_process  # noqa: F401  (sets Django up)
+from bench.site import plain_storage
+from reviews.models import Review
 
 RUNS = 20
 SITEMAPS = [

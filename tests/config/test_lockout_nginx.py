@@ -8,9 +8,6 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.faults import ServedSite, database_url
-from tests.services import Nginx
-
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a-long-test-password"
@@ -70,26 +67,6 @@ def _production_passwords(settings):
     from django.conf import global_settings
 
     settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
-
-
-@pytest.fixture
-def nginx(static_root, tmp_path):
-    """gunicorn configured as deploy/filmdesk.env.example says, behind nginx."""
-    site = ServedSite(
-        {
-            "DATABASE_URL": database_url(),
-            "STATIC_ROOT": str(static_root),
-            "SECRET_KEY": "lockout-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "AXES_PROXY_COUNT": "1",
-        }
-    )
-    try:
-        server = Nginx(tmp_path, site)
-        yield server
-        server.stop()
-    finally:
-        site.stop()
 
 
 def test_a_hostile_client_cannot_lock_an_editor_out_through_nginx(

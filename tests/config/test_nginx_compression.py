@@ -8,29 +8,8 @@ import brotli
 import pytest
 
 from tests.factories import make_public_review
-from tests.faults import ServedSite, database_url
-from tests.services import Nginx
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def nginx(static_root, tmp_path):
-    site = ServedSite(
-        {
-            "DATABASE_URL": database_url(),
-            "STATIC_ROOT": str(static_root),
-            "SECRET_KEY": "compression-test-secret-key-0123456789-abcdefghijklmnopqrstu",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "AXES_PROXY_COUNT": "1",
-        }
-    )
-    try:
-        server = Nginx(tmp_path, site, static_root)
-        yield server
-        server.stop()
-    finally:
-        site.stop()
 
 
 def fetch(port, path, encoding):
