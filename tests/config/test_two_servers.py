@@ -10,9 +10,9 @@ import uuid
 import pytest
 from PIL import Image
 
-from tests.config.test_lockout_nginx import Browser, database_url
+from tests.config.test_lockout_nginx import Browser
 from tests.factories import make_review
-from tests.faults import ServedSite
+from tests.faults import ServedSite, database_url
 from tests.images import image_upload
 from tests.reviews.test_admin import piece_form
 from tests.services import Redis
