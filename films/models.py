@@ -2,6 +2,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django_countries.fields import CountryField
 
 from images.cards import card
@@ -160,6 +161,7 @@ class Film(AliasesMixin, SluggedModel):
             self.poster_alt or f"Poster of {self}",
         )
 
+    @cached_property
     def share_image(self):
         """What a shared link shows: the poster, else a card with title and year."""
         if self.poster:

@@ -14,7 +14,7 @@ def movie(film, absolute):
         "name": film.title,
         "url": absolute(film.get_absolute_url()),
         "description": film.summary,
-        "image": absolute(film.share_image().url),
+        "image": absolute(film.share_image.url),
         "director": [
             {
                 "@type": "Person",

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django_countries.fields import CountryField
 
 from images.cards import card
@@ -156,6 +157,7 @@ class Person(AliasesMixin, SluggedModel):
             return f"{self.name} on {settings.SITE_NAME}: films, pieces and mentions."
         return excerpt(f"{self.name}: {facts}.")
 
+    @cached_property
     def share_image(self):
         """What a shared link shows: the portrait, else a card with the name."""
         if self.portrait:
@@ -238,6 +240,7 @@ class Organisation(AliasesMixin, SluggedModel):
             return f"{self.name} on {settings.SITE_NAME}: films, members and mentions."
         return excerpt(f"{self.name}: {'; '.join(fact for fact in facts if fact)}.")
 
+    @cached_property
     def share_image(self):
         """What a shared link shows: a card with the name and kind."""
         return card(

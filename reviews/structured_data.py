@@ -24,7 +24,7 @@ def piece(piece, absolute):
         "name": piece.headline,
         "url": absolute(piece.get_absolute_url()),
         "description": piece.summary,
-        "image": absolute(piece.share_image().url),
+        "image": absolute(piece.share_image.url),
         "author": authors,
         "publisher": {
             "@type": "Organization",

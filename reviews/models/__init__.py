@@ -1,5 +1,19 @@
 from reviews.models.mention import Mention
-from reviews.models.review import Byline, Correction, Review, SlugRedirect
+from reviews.models.review import (
+    Byline,
+    Correction,
+    Review,
+    SlugRedirect,
+    bylines_with_people,
+)
 from reviews.models.topic import Topic
 
-__all__ = ["Byline", "Correction", "Mention", "Review", "SlugRedirect", "Topic"]
+__all__ = [
+    "Byline",
+    "Correction",
+    "Mention",
+    "Review",
+    "SlugRedirect",
+    "Topic",
+    "bylines_with_people",
+]

@@ -11,6 +11,7 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django_prose_editor.fields import ProseEditorField
 
 from audit.models import Event, record
@@ -60,9 +61,7 @@ class ReviewQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a list of pieces shows, in a fixed number of queries."""
-        return self.select_related("film").prefetch_related(
-            models.Prefetch("bylines", Byline.objects.select_related("person"))
-        )
+        return self.select_related("film").prefetch_related(bylines_with_people())
 
     def of(self, user):
         """Pieces `user` started or is bylined on."""
@@ -392,6 +391,18 @@ class Review(WorkflowMixin, ValidatedModel):
         ]
         return excerpt(f"{' '.join(fact for fact in facts if fact)}: {self.headline}.")
 
+    def more_on_the_film(self, count=3):
+        """Up to `count` other public pieces on this piece's film, newest first."""
+        if not self.film_id:
+            return []
+        # Through the film, so each piece comes with it (no join, no query);
+        # without the bodies, which a card does not show.
+        others = (
+            self.film.reviews.public().exclude(pk=self.pk).defer("body", "body_html")
+        )
+        return list(others[:count])
+
+    @cached_property
     def share_image(self):
         """What a shared link shows: the hero image, else the film's poster, else a
         card with the headline, the film and the stars."""
@@ -408,6 +419,11 @@ class Review(WorkflowMixin, ValidatedModel):
             subtitle=str(self.film) if self.film else "",
             rating=self.rating,
         )
+
+
+def bylines_with_people():
+    """Prefetch pieces' bylines with their people, for bylines shown in lists."""
+    return models.Prefetch("bylines", Byline.objects.select_related("person"))
 
 
 @reversion.register()

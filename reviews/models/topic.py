@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from images.cards import card
 from people.describing import excerpt
@@ -27,5 +28,6 @@ class Topic(SluggedModel):
             return excerpt(self.description)
         return f"{self.name}: reviews, features and interviews on {settings.SITE_NAME}."
 
+    @cached_property
     def share_image(self):
         return card(f"topic-{self.pk}", self.name, kicker="Topic")
