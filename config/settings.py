@@ -129,6 +129,8 @@ else:
             "timeout": env.float("DATABASE_POOL_TIMEOUT", default=3),
         },
         "connect_timeout": 2,
+        "server_side_binding": True,
+        "prepare_threshold": 5,
     }
 
 # The default cache lives on disk so every gunicorn worker sees the same entries.
@@ -262,6 +264,9 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "plain",
+            # Django sets its own loggers to INFO; their records reach this
+            # handler past the root's level, so the handler applies it too.
+            "level": LOG_LEVEL,
         }
     },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},

@@ -36,6 +36,16 @@ def test_log_level_in_lower_case_starts_the_site():
     assert status == 200
 
 
+@pytest.mark.parametrize(("level", "shown"), [("warning", False), ("info", True)])
+def test_log_level_applies_to_djangos_own_loggers(manage, level, shown):
+    """Django's loggers (tasks, requests) log at INFO whatever the root's level."""
+    said = "import logging; logging.getLogger('django.tasks').info('task ran')"
+    result = manage("shell", "--command", said, env={"LOG_LEVEL": level})
+
+    assert result.returncode == 0, result.stderr
+    assert ("task ran" in result.stdout) is shown
+
+
 def test_an_unknown_log_level_is_named_at_start_up(manage):
     result = manage("check", env={"LOG_LEVEL": "loud"})
 
