@@ -38,7 +38,9 @@ class PieceSitemap(RowSitemap):
     image_field = "hero_image"
 
     def rows(self):
-        return Review.objects.public().order_by("pk")
+        # Oldest first, as the (status, publish_at) index reads them: ordered
+        # by id instead, SQLite sorted every public piece for each section.
+        return Review.objects.public().order_by("publish_at", "pk")
 
 
 class NewsSitemap(Sitemap):
