@@ -47,9 +47,10 @@ def manage():
     return run
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def static_root(tmp_path_factory):
-    """Collected static files, as production serves them to a served site."""
+    """Collected static files, as production serves them to a served site;
+    collected once per test process (it takes seconds), and only read."""
     from django.core.management import call_command
     from django.test import override_settings
 
@@ -57,6 +58,22 @@ def static_root(tmp_path_factory):
     with override_settings(STATIC_ROOT=root):
         call_command("collectstatic", "--noinput", verbosity=0)
     return root
+
+
+@pytest.fixture
+def collected_client(settings, static_root):
+    """A client of the site serving collected static files, as production does:
+    hashed names, through WhiteNoise."""
+    from django.test import Client
+
+    settings.STATIC_ROOT = static_root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        },
+    }
+    return Client()  # a new client loads WhiteNoise again, over the new root
 
 
 @pytest.fixture(autouse=True)

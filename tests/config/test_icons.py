@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test import Client
 from PIL import Image, ImageChops, ImageStat
 
 from tests.html import assert_valid_html
@@ -16,20 +15,6 @@ ICONS = Path(__file__).resolve().parents[2] / "static" / "icons"
 TILE = (122, 31, 31)  # fill="#7a1f1f" in favicon.svg
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def collected(settings, tmp_path):
-    """Static files as production serves them: hashed names, through WhiteNoise."""
-    settings.STATIC_ROOT = tmp_path
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {
-            "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        },
-    }
-    call_command("collectstatic", "--noinput", verbosity=0)
-    return Client()  # a new client loads WhiteNoise again, over the new root
 
 
 def test_favicon_ico_answers_at_the_root_with_a_long_lifetime(client):
@@ -44,8 +29,8 @@ def test_favicon_ico_answers_at_the_root_with_a_long_lifetime(client):
         assert icon.info["sizes"] == {(16, 16), (32, 32), (48, 48)}
 
 
-def test_the_manifest_names_the_site_and_icons_that_answer(collected):
-    response = collected.get("/site.webmanifest")
+def test_the_manifest_names_the_site_and_icons_that_answer(collected_client):
+    response = collected_client.get("/site.webmanifest")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/manifest+json"
@@ -57,15 +42,15 @@ def test_the_manifest_names_the_site_and_icons_that_answer(collected):
     pngs = [icon for icon in manifest["icons"] if icon["type"] == "image/png"]
     assert [icon["sizes"] for icon in pngs] == ["192x192", "512x512"]
     for icon in pngs:
-        image = collected.get(icon["src"])
+        image = collected_client.get(icon["src"])
         assert image.status_code == 200
         assert "immutable" in image["Cache-Control"]
         with Image.open(io.BytesIO(b"".join(image.streaming_content))) as png:
             assert f"{png.width}x{png.height}" == icon["sizes"]
 
 
-def test_every_page_declares_its_icons_and_manifest(collected):
-    content = collected.get("/").content.decode()
+def test_every_page_declares_its_icons_and_manifest(collected_client):
+    content = collected_client.get("/").content.decode()
 
     assert_valid_html(content)
     for declaration in (
@@ -77,7 +62,7 @@ def test_every_page_declares_its_icons_and_manifest(collected):
         assert re.search(declaration, content), declaration
     apple = content.split('<link rel="apple-touch-icon" href="')[1].split('"')[0]
     with Image.open(
-        io.BytesIO(b"".join(collected.get(apple).streaming_content))
+        io.BytesIO(b"".join(collected_client.get(apple).streaming_content))
     ) as png:
         assert (png.size, png.mode) == ((180, 180), "RGB")
 

@@ -1,6 +1,4 @@
-from django.core.management import call_command
 from django.templatetags.static import static
-from django.test import Client
 
 
 def test_admin_login_page_renders(client, db):
@@ -19,25 +17,14 @@ def test_home_page_renders(client, db):
 
 
 def test_static_files_have_hashed_names_and_far_future_cache_headers(
-    settings, tmp_path
+    collected_client,
 ):
-    settings.STATIC_ROOT = tmp_path
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {
-            "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        },
-    }
-    call_command("collectstatic", "--noinput", verbosity=0)
-    # A new client loads the middleware again, so WhiteNoise indexes the new root.
-    client = Client()
-
     url = static("css/site.css")
-    response = client.get(url)
+    response = collected_client.get(url)
 
     assert url != "/static/css/site.css"
     assert response.status_code == 200
     assert "immutable" in response["Cache-Control"]
     assert "max-age=315360000" in response["Cache-Control"]
-    compressed = client.get(url, headers={"accept-encoding": "gzip"})
+    compressed = collected_client.get(url, headers={"accept-encoding": "gzip"})
     assert compressed["Content-Encoding"] == "gzip"
