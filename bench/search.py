@@ -9,13 +9,11 @@ slowest search runs.
 """
 
 import statistics
-import time
 
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
-import bench.in_process  # noqa: F401  (sets Django up)
+from bench.in_process import timed_gets  # first: sets Django up
 from bench.site import plain_storage
 from films.models import Film
 from reviews.models import Review
@@ -36,18 +34,10 @@ def queries():
 
 
 def measure(client, query):
-    timings = []
-    for _ in range(RUNS):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get("/search/", {"q": query})
-            timings.append(time.perf_counter() - started)
-        if response.status_code != 200:
-            raise SystemExit(f"{query!r} answered {response.status_code}")
-    timings.sort()
+    timings, _, captured = timed_gets(client, "/search/", RUNS, {"q": query})
     p95 = timings[round(0.95 * (len(timings) - 1))]
     pieces = len(search(query).pieces)
-    return statistics.median(timings), p95, list(captured), pieces
+    return statistics.median(timings), p95, captured, pieces
 
 
 @plain_storage

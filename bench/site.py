@@ -8,13 +8,12 @@ gunicorn) and prints the median and the worst, with the query count.
 
 import resource
 import statistics
-import time
 
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import override_settings
 
-import bench.in_process  # noqa: F401  (sets Django up)
+from bench.in_process import timed_gets  # first: sets Django up
 from films.models import Film
 from people.models import Person
 from reviews.models import Review
@@ -23,15 +22,8 @@ RUNS = 20
 
 
 def measure(client, url):
-    timings = []
-    for _ in range(RUNS):
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            response = client.get(url)
-            timings.append(time.perf_counter() - started)
-        if response.status_code != 200:
-            raise SystemExit(f"{url} answered {response.status_code}")
-    return statistics.median(timings), max(timings), len(queries)
+    timings, _, queries = timed_gets(client, url, RUNS)
+    return statistics.median(timings), timings[-1], len(queries)
 
 
 # Static files straight from the apps, so no collectstatic is needed.

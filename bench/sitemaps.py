@@ -7,13 +7,10 @@ settings, cache off, no network) and prints the median, the 95th percentile,
 the queries and the size.
 """
 
-import time
-
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
-import bench.in_process  # noqa: F401  (sets Django up)
+from bench.in_process import timed_gets  # first: sets Django up
 from bench.site import plain_storage
 from reviews.models import Review
 
@@ -33,15 +30,7 @@ def main():
     print(f"database: {connection.vendor}, {Review.objects.count():,} pieces")
     print(f"{'sitemap':26} {'p50':>8} {'p95':>8} {'queries':>8} {'URLs':>7}")
     for url in SITEMAPS:
-        timings = []
-        for _ in range(RUNS):
-            with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
-                response = client.get(url)
-                timings.append(time.perf_counter() - started)
-            if response.status_code != 200:
-                raise SystemExit(f"{url} answered {response.status_code}")
-        timings.sort()
+        timings, response, captured = timed_gets(client, url, RUNS)
         p50 = timings[len(timings) // 2]
         p95 = timings[round(0.95 * (len(timings) - 1))]
         urls = response.content.count(b"<loc>") - response.content.count(b"<image:loc>")
