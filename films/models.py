@@ -1,7 +1,6 @@
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django_countries.fields import CountryField
 
@@ -19,6 +18,7 @@ from people.models import (
     ValidatedModel,
 )
 from people.validators import year_in_range, year_validators
+from web.addresses import slug_url
 
 
 class Genre(SluggedModel):
@@ -108,7 +108,7 @@ class Film(AliasesMixin, SluggedModel):
         return f"{self.title} {self.year}" if self.year else self.title
 
     def get_absolute_url(self):
-        return reverse("films:detail", kwargs={"slug": self.slug})
+        return slug_url("films:detail", self.slug)
 
     def credit_groups(self, roles=None):
         """[(role label, [credits])] in the order of Credit.Role, from prefetched credits."""

@@ -2,7 +2,6 @@ import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django_countries.fields import CountryField
 
@@ -14,6 +13,7 @@ from people.describing import excerpt, filmography_phrase, in_sentence, join_nam
 from people.identifiers import identifier_constraints, imdb_field, wikidata_field
 from people.naming import split_names, unique_slug
 from people.validators import in_order, year_in_range, year_validators
+from web.addresses import slug_url
 
 ALSO_KNOWN_AS_HELP = "Other names, one per line, in any script."
 
@@ -132,7 +132,7 @@ class Person(AliasesMixin, SluggedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("people:person", kwargs={"slug": self.slug})
+        return slug_url("people:person", self.slug)
 
     @property
     def years(self):
@@ -215,7 +215,7 @@ class Organisation(AliasesMixin, SluggedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("people:organisation", kwargs={"slug": self.slug})
+        return slug_url("people:organisation", self.slug)
 
     @property
     def summary(self):

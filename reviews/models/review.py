@@ -9,7 +9,6 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django_prose_editor.fields import ProseEditorField
@@ -29,6 +28,7 @@ from reviews.models.workflow import WORKFLOW_FIELDS, Status, WorkflowMixin, is_e
 from reviews.name_index import update_mentions
 from reviews.rendering import linked_body
 from reviews.sanitising import EDITOR_EXTENSIONS, plain_text, running_text, sanitise
+from web.addresses import slug_url
 from web.pages import tag
 
 RATINGS = [Decimal(half) / 2 for half in range(1, 11)]
@@ -327,7 +327,7 @@ class Review(WorkflowMixin, ValidatedModel):
         SlugRedirect.objects.filter(old_slug=self.slug, review=self).delete()
 
     def get_absolute_url(self):
-        return reverse("reviews:detail", kwargs={"slug": self.slug})
+        return slug_url("reviews:detail", self.slug)
 
     @property
     def shown_to_readers(self):

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.functional import cached_property
 
 from images.cards import card
 from people.describing import excerpt
 from people.models import SluggedModel
+from web.addresses import slug_url
 
 
 class Topic(SluggedModel):
@@ -20,7 +20,7 @@ class Topic(SluggedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("reviews:topic", kwargs={"slug": self.slug})
+        return slug_url("reviews:topic", self.slug)
 
     @property
     def summary(self):
