@@ -7,6 +7,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -174,6 +175,10 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Source maps are read only by browsers' developer tools, and compressing the
+# rich-text editor's 2.3 MB map (twice: plain and hashed) took 25 of the 40 s
+# collectstatic spent on Brotli.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
 
 # HTTPS is on in production; `make serve` turns it off to serve on loopback.
 HTTPS = env.bool("HTTPS", default=not DEBUG)

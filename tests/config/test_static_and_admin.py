@@ -28,3 +28,10 @@ def test_static_files_have_hashed_names_and_far_future_cache_headers(
     assert "max-age=315360000" in response["Cache-Control"]
     compressed = collected_client.get(url, headers={"accept-encoding": "gzip"})
     assert compressed["Content-Encoding"] == "gzip"
+
+
+def test_collected_files_are_compressed_except_source_maps(static_root):
+    assert list(static_root.glob("css/site.*.css.br"))
+    assert list(static_root.glob("django_prose_editor/editor.*.js.br"))
+    assert list(static_root.glob("django_prose_editor/*.map"))
+    assert not list(static_root.glob("django_prose_editor/*.map.br"))
