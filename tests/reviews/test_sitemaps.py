@@ -162,7 +162,7 @@ def test_a_section_runs_the_same_queries_for_one_or_many_urls(
     make_public_review("First", hero_image=image_upload(), hero_alt="A street")
     with django_assert_max_num_queries(3):
         assert len(entries(client, section)) == 1
-    for number in range(12):
+    for number in range(5):
         make_person(f"Person {number}")
         make_public_review(
             f"Piece {number}",
@@ -172,7 +172,7 @@ def test_a_section_runs_the_same_queries_for_one_or_many_urls(
         )
     cache.clear()
     with django_assert_max_num_queries(3):
-        assert len(entries(client, section)) > 10
+        assert len(entries(client, section)) >= 5
 
 
 def test_robots_txt_names_the_index_and_the_news_sitemap(client, db):
