@@ -1,7 +1,7 @@
 """Pages' addresses by slug, reversed once per URL pattern, not once per link.
 
 A piece page links a dozen people, films and pieces, and a sitemap section ten
-thousand; reverse() costs about 75 µs a call, filling in a reversed pattern 2.
+thousand; reverse() costs about 75 µs a call, slug_url() about 16 (measured here).
 """
 
 import re
