@@ -85,6 +85,9 @@ class Film(AliasesMixin, SluggedModel):
     imdb_id = imdb_field("tt", "tt6333070")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # What a piece's page shows of the film's credits and awards, stored as a
+    # piece's body is: rendered again when they change (films/boxes.py).
+    box = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = FilmQuerySet.as_manager()
 
@@ -164,9 +167,13 @@ class Film(AliasesMixin, SluggedModel):
     @cached_property
     def share_image(self):
         """What a shared link shows: the poster, else a card with title and year."""
+        return self.share_image_naming(self.director_names)
+
+    def share_image_naming(self, director_names):
+        """The share image, with `director_names` on a card."""
         if self.poster:
             return self.poster_image()
-        directors = join_names(self.director_names)
+        directors = join_names(director_names)
         return card(
             f"film-{self.pk}",
             self.title,

@@ -1,26 +1,32 @@
 from films.models import Credit
 from people.structured_data import same_as
 
+# The keys of a schema.org description that hold addresses on this site.
+ADDRESS_KEYS = {"url", "image"}
+
 
 def movie(film, absolute):
     """A schema.org `Movie`; uses the film's prefetched credits and nominations."""
-    credits = film.credits.all()
+    data = {**movie_facts(film), "image": film.share_image.url}
+    return with_absolute_addresses(data, absolute)
+
+
+def movie_facts(film):
+    """The `Movie` without its image, with addresses relative to the site: what
+    a film's box stores (films/boxes.py). From prefetched credits."""
     directors = [
-        c.person for c in credits if c.role == Credit.Role.DIRECTOR and c.person
+        c.person
+        for c in film.credits.all()
+        if c.role == Credit.Role.DIRECTOR and c.person
     ]
     data = {
         "@context": "https://schema.org",
         "@type": "Movie",
         "name": film.title,
-        "url": absolute(film.get_absolute_url()),
+        "url": film.get_absolute_url(),
         "description": film.summary,
-        "image": absolute(film.share_image.url),
         "director": [
-            {
-                "@type": "Person",
-                "name": person.name,
-                "url": absolute(person.get_absolute_url()),
-            }
+            {"@type": "Person", "name": person.name, "url": person.get_absolute_url()}
             for person in directors
         ],
     }
@@ -33,3 +39,18 @@ def movie(film, absolute):
     if links := same_as(film, "title"):
         data["sameAs"] = links
     return data
+
+
+def with_absolute_addresses(data, absolute):
+    """`data` with every address on this site made absolute by `absolute`
+    (`request.build_absolute_uri`, which leaves other sites' addresses alone)."""
+    if isinstance(data, list):
+        return [with_absolute_addresses(item, absolute) for item in data]
+    if not isinstance(data, dict):
+        return data
+    return {
+        key: absolute(value)
+        if key in ADDRESS_KEYS
+        else with_absolute_addresses(value, absolute)
+        for key, value in data.items()
+    }

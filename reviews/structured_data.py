@@ -2,11 +2,10 @@
 
 from django.conf import settings
 
-from films.structured_data import movie
 
-
-def piece(piece, absolute):
-    """A critic's `Review` of a `Movie`, or an `Article` about the film."""
+def piece(piece, absolute, film_box=None):
+    """A critic's `Review` of a `Movie`, or an `Article` about the film, whose
+    description comes from its stored box (films/boxes.py)."""
     authors = [
         {
             "@type": "Person",
@@ -35,8 +34,8 @@ def piece(piece, absolute):
         "dateModified": piece.updated_at,
         "inLanguage": "en-GB",
     }
-    if piece.film:
-        film = movie(piece.film, absolute)
+    if film_box:
+        film = film_box.movie(absolute)
         if data["@type"] == "Review":
             data["itemReviewed"] = film
             if piece.rating is not None:

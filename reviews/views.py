@@ -1,14 +1,14 @@
 from urllib.parse import urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import Max, Min, Prefetch, prefetch_related_objects
+from django.db.models import Max, Min, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 
-from films.models import Credit, Nomination
+from films.boxes import box_of
 from reviews import structured_data
 from reviews.forms import ArchiveFilters
 from reviews.models import Review, SlugRedirect, Topic, bylines_with_people
@@ -34,32 +34,29 @@ def home(request):
 
 
 def _piece_queryset():
-    """The piece and its film box, in a fixed number of queries. Its topics and
-    corrections are read where the page shows them, and its bylines with those
-    of the related pieces (_render_piece): for one piece, a prefetch only adds work."""
-    return Review.objects.select_related("film").prefetch_related(
-        # One film's credits: the default ordering, by film, would only add a join.
-        Prefetch(
-            "film__credits", Credit.objects.with_parties().order_by("order", "pk")
-        ),
-        Prefetch(
-            "film__nominations", Nomination.objects.select_related("award__presenter")
-        ),
-    )
+    """The piece with its film, whose box comes stored with it (films/boxes.py).
+    Its topics and corrections are read where the page shows them, and its
+    bylines with those of the related pieces (_render_piece): for one piece, a
+    prefetch only adds work."""
+    return Review.objects.select_related("film")
 
 
 def _render_piece(request, piece, preview=False):
     related = piece.more_on_the_film()
     prefetch_related_objects([piece, *related], bylines_with_people())
+    film_box = box_of(piece.film) if piece.film else None
     return render(
         request,
         "reviews/review_detail.html",
         {
             "piece": piece,
+            "film_box": film_box,
             "related": related,
             "preview": preview,
             "body": reader_body(piece),
-            "structured_data": structured_data.piece(piece, request.build_absolute_uri),
+            "structured_data": structured_data.piece(
+                piece, request.build_absolute_uri, film_box
+            ),
         },
     )
 
