@@ -11,6 +11,24 @@ from django.urls import reverse
 logger = logging.getLogger("filmdesk.faults")
 
 
+class HeadWithoutBodyMiddleware:
+    """HEAD gets GET's headers and no body (RFC 9110, 9.3.2). Django leaves the
+    body to the server to drop; gunicorn 27 logs a warning each time it does,
+    so every load balancer's HEAD check would write one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method == "HEAD":
+            if response.streaming:
+                response.streaming_content = []
+            else:
+                response.content = b""
+        return response
+
+
 class SecurityHeadersMiddleware:
     """Headers Django has no setting for, and the admin's own CSP."""
 

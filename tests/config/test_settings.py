@@ -1,3 +1,5 @@
+import http.client
+
 import pytest
 
 from tests.faults import ServedSite
@@ -34,6 +36,24 @@ def test_log_level_in_lower_case_starts_the_site():
         site.stop()
 
     assert status == 200
+
+
+def test_head_requests_get_headers_without_a_body_or_a_warning():
+    """gunicorn drops a HEAD response's body, and since version 27 warns about
+    each one: load balancers' HEAD checks would fill the log."""
+    site = ServedSite({"LOG_LEVEL": "warning"})
+    try:
+        for path in ("/healthz", "/robots.txt", "/no-such-page/"):
+            connection = http.client.HTTPConnection("127.0.0.1", site.port, timeout=20)
+            connection.request("HEAD", path)
+            response = connection.getresponse()
+            assert int(response.getheader("Content-Length")) > 0, path
+            assert response.read() == b"", path
+            connection.close()
+    finally:
+        output = site.output()
+
+    assert "body bytes" not in output
 
 
 @pytest.mark.parametrize(("level", "shown"), [("warning", False), ("info", True)])
