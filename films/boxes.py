@@ -8,17 +8,21 @@ awards on every view. Each render records a change to the film, which
 refreshes the stored pages that show it (web/pages.py).
 """
 
+import functools
+import hashlib
 from dataclasses import dataclass
+from inspect import getsource
 
 import nh3
 from django.db import transaction
 from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
+from films import models, structured_data
 from films.models import Award, Credit, Film, Nomination
 from films.structured_data import movie_facts, with_absolute_addresses
 from people.models import Organisation, Person
@@ -57,11 +61,24 @@ class FilmBox:
 
 def box_of(film):
     """The stored box of `film`, rendered and stored first if it never was (a
-    film written around the model, by `bulk_create` or SQL)."""
-    if not film.box:
+    film written around the model, by `bulk_create` or SQL) or if a deploy
+    changed how boxes are rendered."""
+    if film.box.get("format") != box_format():
         store(film.pk)
         film.refresh_from_db(fields=["box"])
     return FilmBox(film)
+
+
+@functools.cache
+def box_format():
+    """A digest of what renders a box: its template, the film models and the
+    schema.org code."""
+    sources = [
+        get_template(FACTS_TEMPLATE).template.source,
+        getsource(models),
+        getsource(structured_data),
+    ]
+    return hashlib.blake2b("\0".join(sources).encode(), digest_size=8).hexdigest()
 
 
 def store(*film_pks):
@@ -89,6 +106,7 @@ def store(*film_pks):
             if film is None:  # deleted: its credits go first, then the film
                 continue
             box = {
+                "format": box_format(),
                 "facts": render_to_string(FACTS_TEMPLATE, {"film": film}).strip(),
                 "movie": movie_facts(film),
                 "directors": film.director_names,

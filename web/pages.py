@@ -29,12 +29,16 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 
+from web.release import release
+
 # Sent with the tags whose pages changed, once recorded: CDNs purge by them.
 pages_changed = Signal()
 
 logger = logging.getLogger("filmdesk.faults")
 
-PAGE_KEY = "page:{}"
+# Per release (web/release.py): a deploy that changes templates, code or static
+# files leaves the pages stored before it behind, to expire.
+PAGE_KEY = "page:{}:{}"
 CHANGED_KEY = "changed:{}"
 # The time of the latest change to anything shown: while it is older than a
 # page, the page is current without looking at its tags.
@@ -200,9 +204,8 @@ def public_page(view=None, *, lists=()):
                 settings.SESSION_COOKIE_NAME in request.COOKIES
             ):
                 return _for_readers(view(request, *args, **kwargs), stored=None)
-            key = PAGE_KEY.format(
-                hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-            )
+            address = request.build_absolute_uri().encode()
+            key = PAGE_KEY.format(release(), hashlib.sha256(address).hexdigest())
             stored = _current_page(key)
             if stored is None:
                 response, stored = _render(view, request, args, kwargs, lists)

@@ -149,6 +149,7 @@ def test_a_film_written_around_the_model_gets_its_box_on_first_show(client):
     assert "Feras Fayyad" in Film.objects.get(pk=film.pk).box["facts"]
 
 
+@pytest.mark.usefixtures("uncached")
 def test_stored_facts_are_cleaned_again_on_the_way_out(client, piece):
     box(client, piece)
     film = Film.objects.get(pk=piece.film.pk)
@@ -161,3 +162,21 @@ def test_stored_facts_are_cleaned_again_on_the_way_out(client, piece):
     assert 'alert("x")' not in shown
     assert "onclick" not in shown
     assert "<dt>Kind</dt>" in shown
+
+
+@pytest.mark.usefixtures("uncached")  # a deploy leaves stored pages behind too
+def test_a_box_rendered_by_an_older_version_is_rendered_again_when_shown(client, piece):
+    box(client, piece)
+    film = Film.objects.get(pk=piece.film.pk)
+    older = {
+        **film.box,
+        "format": "older",
+        "facts": "<dl><dt>Kind</dt><dd>Old</dd></dl>",
+    }
+    Film.objects.filter(pk=film.pk).update(box=older)
+
+    shown = box(client, piece)[0]
+
+    assert "<dd>Old</dd>" not in shown
+    assert "<dt>Kind</dt><dd>Feature</dd>" in shown
+    assert Film.objects.get(pk=film.pk).box["format"] != "older"

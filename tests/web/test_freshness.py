@@ -215,3 +215,16 @@ def test_editors_get_pages_rendered_afresh(client, world, django_assert_num_quer
     assert response.status_code == 200
     assert "Surrogate-Key" not in response
     assert any("reviews_review" in query["sql"] for query in queries)
+
+
+def test_a_deploy_leaves_the_pages_stored_before_it_behind(
+    client, world, django_assert_num_queries, monkeypatch
+):
+    piece = {"piece": SURFACES["piece"]}
+    stored(client, django_assert_num_queries, piece)
+
+    monkeypatch.setattr("web.pages.release", lambda: "the-next-release")
+
+    with CaptureQueriesContext(connection) as rendering:
+        assert client.get(SURFACES["piece"]).status_code == 200
+    assert rendering.captured_queries
