@@ -2,6 +2,7 @@
 
 import multiprocessing
 import os
+import sys
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
@@ -22,3 +23,22 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn 24+ opens a control socket in the user's home; systemd (HUP) and
 # signals are all this deployment uses, and two servers would share the path.
 control_socket_disable = True
+
+# gunicorn's exit status for a worker that cannot boot: the arbiter stops.
+WORKER_BOOT_ERROR = 3
+
+
+def post_worker_init(worker):
+    """Refuse a cache kept in each process (locmemcache://) when there are
+    several workers: each would store its own pages and notice only its own
+    changes, so readers would get pages a change elsewhere left stale."""
+    from django.conf import settings
+
+    backend = settings.CACHES["default"]["BACKEND"]
+    if worker.cfg.workers > 1 and backend.endswith(".LocMemCache"):
+        worker.log.error(
+            "CACHE_URL names a cache kept in each process, but gunicorn runs %s "
+            "workers: use filecache:// (the default) or Redis, or WEB_CONCURRENCY=1.",
+            worker.cfg.workers,
+        )
+        sys.exit(WORKER_BOOT_ERROR)

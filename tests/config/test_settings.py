@@ -56,6 +56,25 @@ def test_head_requests_get_headers_without_a_body_or_a_warning():
     assert "body bytes" not in output
 
 
+def test_several_workers_refuse_a_cache_kept_in_each_process():
+    site = ServedSite({"WEB_CONCURRENCY": "2", "CACHE_URL": "locmemcache://"})
+    # gunicorn listens before its workers boot; it stops when they cannot.
+    site.process.wait(timeout=30)
+
+    assert site.process.returncode != 0
+    assert "runs 2 workers: use filecache://" in site.output()
+
+
+def test_one_worker_may_keep_its_cache_in_its_process():
+    site = ServedSite({"WEB_CONCURRENCY": "1", "CACHE_URL": "locmemcache://"})
+    try:
+        status, _ = site.get("/healthz")
+    finally:
+        site.stop()
+
+    assert status == 200
+
+
 @pytest.mark.parametrize(("level", "shown"), [("warning", False), ("info", True)])
 def test_log_level_applies_to_djangos_own_loggers(manage, level, shown):
     """Django's loggers (tasks, requests) log at INFO whatever the root's level."""
