@@ -141,6 +141,9 @@ def search(query):
     return results
 
 
+WORD_AND_PUNCTUATION = re.compile(r"(\W*)(.*?)(\W*)", re.S)
+
+
 def snippet(piece, query):
     """A few words of the piece around the first query word, with matches marked."""
     text = f"{piece.standfirst} {plain_text(piece.body)}".strip()
@@ -152,9 +155,13 @@ def snippet(piece, query):
     start = max(0, first - SNIPPET_WORDS // 3)
     shown = []
     for word in words[start : start + SNIPPET_WORDS]:
-        key = re.sub(r"^\W+", "", fold(word))
-        marked = key.startswith(terms)
-        shown.append(f"<mark>{escape(word)}</mark>" if marked else escape(word))
+        # The word is marked, not the punctuation around it: "(<mark>Aleppo</mark>),".
+        before, core, after = WORD_AND_PUNCTUATION.fullmatch(word).groups()
+        if core and fold(core).startswith(terms):
+            core = f"<mark>{escape(core)}</mark>"
+        else:
+            core = escape(core)
+        shown.append(f"{escape(before)}{core}{escape(after)}")
     prefix = "… " if start else ""
     suffix = " …" if start + SNIPPET_WORDS < len(words) else ""
     # Safe: every word was escaped above; only our own <mark> tags are added.

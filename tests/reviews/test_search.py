@@ -47,6 +47,16 @@ def test_words_in_the_body_find_the_piece_with_a_highlighted_snippet(client, dem
     assert "<mark>goldfish</mark>" in response.content.decode()
 
 
+def test_the_snippet_marks_the_word_and_not_the_punctuation_around_it(client):
+    make_public_review(
+        "On rescue", body="<p>Rescuers stayed in (Aleppo), whatever came.</p>"
+    )
+
+    ((_, snippet),) = search(client, "aleppo").context["results"].pieces
+
+    assert "(<mark>Aleppo</mark>)," in snippet
+
+
 def test_headline_matches_rank_above_body_matches(client):
     film = make_film("Unrelated", year=2001)
     body_only = make_public_review(
