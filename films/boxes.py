@@ -83,6 +83,7 @@ def box_format():
 
 def store(*film_pks):
     """Render these films' boxes again and refresh the pages that show them."""
+    rendered = []
     for pk in film_pks:
         with transaction.atomic():
             # Locked: two editors changing one film's credits at once render
@@ -112,7 +113,9 @@ def store(*film_pks):
                 "directors": film.director_names,
             }
             Film.objects.filter(pk=pk).update(box=box)
-        changed(tag(Film, pk))
+        rendered.append(tag(Film, pk))
+    # One record of the change for them all: a renamed critic may head many boxes.
+    changed(*rendered)
 
 
 def _store_for(raw, film_pks):
