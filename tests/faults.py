@@ -84,6 +84,15 @@ def child_environment():
     return {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
+def answer(result):
+    """What a command run by a test printed after "ANSWER ": the pool's threads
+    go on logging refused connections to stdout, so the last line may be theirs."""
+    for line in result.stdout.splitlines():
+        if line.startswith("ANSWER "):
+            return line.removeprefix("ANSWER ")
+    raise AssertionError(f"no answer printed:\n{result.stdout}\n{result.stderr}")
+
+
 def listening(port, process, seconds):
     """Whether `process` answers on `port` within `seconds` (False once it exits)."""
     deadline = time.monotonic() + seconds
