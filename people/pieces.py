@@ -6,7 +6,7 @@ reverse relations, whose querysets carry the one visibility rule, `public()`.
 
 
 def public_pieces(manager):
-    return manager.public().select_related("film").prefetch_related("bylines__person")
+    return manager.public().select_related("film")
 
 
 def public_pieces_mentioning(entity):

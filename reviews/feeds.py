@@ -9,7 +9,7 @@ from copy import copy
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
@@ -18,7 +18,7 @@ from django.utils.text import Truncator
 
 from films.models import Film
 from people.models import Organisation, Person
-from reviews.models import Byline, Review, Topic
+from reviews.models import Review, Topic
 from reviews.models.review import rating_label
 from reviews.rendering import reader_body, with_absolute_urls
 from reviews.sanitising import plain_text, sanitise
@@ -57,14 +57,7 @@ class PiecesAtom(Atom1Feed):
 
 def feed_pieces(pieces):
     """What a feed item shows, in a fixed number of queries."""
-    return (
-        pieces.select_related("film")
-        .prefetch_related(
-            Prefetch("bylines", Byline.objects.select_related("person")),
-            "topics",
-        )
-        .order_by("-publish_at", "-pk")[:FEED_LENGTH]
-    )
+    return pieces.select_related("film").order_by("-publish_at", "-pk")[:FEED_LENGTH]
 
 
 class LatestPiecesFeed(Feed):
@@ -106,7 +99,10 @@ class LatestPiecesFeed(Feed):
         return max(piece.updated_at, piece.publish_at)
 
     def item_categories(self, piece):
-        return [piece.get_kind_display(), *(topic.name for topic in piece.topics.all())]
+        return [
+            piece.get_kind_display(),
+            *(topic.name for topic in piece.furniture.topics),
+        ]
 
     def item_enclosures(self, piece):
         if not piece.hero_image:
@@ -125,11 +121,8 @@ class LatestPiecesFeed(Feed):
         return {
             "content": self.content(piece),
             "bylines": [
-                (
-                    byline.person.name,
-                    self.request.build_absolute_uri(byline.person.get_absolute_url()),
-                )
-                for byline in piece.bylines.all()
+                (byline.name, self.request.build_absolute_uri(byline.url))
+                for byline in piece.furniture.bylines
             ],
         }
 

@@ -1,5 +1,6 @@
 """What keeps readers' pages fresh beyond a piece's own save (see web/pages.py):
-bodies rendered again when their mentions or a mentioned name change, and
+bodies rendered again when their mentions or a mentioned name change, bylines,
+topics and corrections stored again when they or a name in them change, and
 pages refreshed when a scheduled piece's time comes, with nobody saving."""
 
 import math
@@ -8,14 +9,14 @@ from datetime import UTC, datetime
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.tasks import task
 from django.utils import timezone
 
 from films.models import Film
 from people.models import Organisation, Person
-from reviews.models import Mention, Review
+from reviews.models import Byline, Correction, Mention, Review, Topic
 from web.pages import changed, tag, watch_clock
 
 CHECKED_KEY = "pieces:due-checked-at"
@@ -58,6 +59,62 @@ def mentioned_name_changed(sender, instance, **kwargs):
     kind = sender._meta.model_name
     mentioning = Mention.objects.filter(**{kind: instance}).values_list("review")
     _render_later(review for (review,) in mentioning)
+
+
+def _store_furniture(raw, piece_ids):
+    """At once, in the change's transaction; for a raw save (a restored version,
+    a fixture), once committed, when the rows it links have arrived too."""
+    pieces = Review.objects.filter(pk__in=set(piece_ids))
+    if raw:
+        transaction.on_commit(pieces.store_furniture)
+    else:
+        pieces.store_furniture()
+
+
+@receiver(post_save, sender=Review)
+def piece_saved(sender, instance, raw, **kwargs):
+    _store_furniture(raw, [instance.pk])
+
+
+@receiver(post_save, sender=Byline)
+@receiver(post_delete, sender=Byline)
+@receiver(post_save, sender=Correction)
+@receiver(post_delete, sender=Correction)
+def byline_or_correction_changed(sender, instance, raw=False, **kwargs):
+    _store_furniture(raw, [instance.review_id])
+
+
+@receiver(m2m_changed, sender=Review.topics.through)
+def topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not reverse:
+        pieces = [instance.pk]
+    elif action == "pre_clear":  # a topic cleared of its pieces: note them first
+        instance.pieces_cleared = list(instance.pieces.values_list("pk", flat=True))
+        return
+    else:
+        pieces = getattr(instance, "pieces_cleared", pk_set) or ()
+    if action in {"post_add", "post_remove", "post_clear"}:
+        _store_furniture(False, pieces)
+
+
+@receiver(post_save, sender=Person)
+@receiver(post_save, sender=Topic)
+def bylined_name_or_topic_changed(sender, instance, raw, **kwargs):
+    """A name or address that pieces show by their text changed."""
+    related = "bylines__person" if sender is Person else "topics"
+    pieces = Review.objects.filter(**{related: instance}).values_list("pk", flat=True)
+    _store_furniture(raw, pieces)
+
+
+@receiver(pre_delete, sender=Topic)
+def topic_deleting(sender, instance, **kwargs):
+    """Its pieces lose it without a signal of their own: note them first."""
+    instance.pieces_losing_it = list(instance.pieces.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Topic)
+def topic_deleted(sender, instance, **kwargs):
+    _store_furniture(False, instance.pieces_losing_it)
 
 
 @receiver(post_save, sender=Review)

@@ -7,12 +7,8 @@ def piece(piece, absolute, film_box=None):
     """A critic's `Review` of a `Movie`, or an `Article` about the film, whose
     description comes from its stored box (films/boxes.py)."""
     authors = [
-        {
-            "@type": "Person",
-            "name": byline.person.name,
-            "url": absolute(byline.person.get_absolute_url()),
-        }
-        for byline in piece.bylines.all()
+        {"@type": "Person", "name": byline.name, "url": absolute(byline.url)}
+        for byline in piece.furniture.bylines
     ]
     data = {
         "@context": "https://schema.org",

@@ -1,7 +1,7 @@
 from urllib.parse import urlencode
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import Max, Min, prefetch_related_objects
+from django.db.models import Max, Min
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
@@ -11,7 +11,7 @@ from django.views.generic import ListView
 from films.boxes import box_of
 from reviews import structured_data
 from reviews.forms import ArchiveFilters
-from reviews.models import Review, SlugRedirect, Topic, bylines_with_people
+from reviews.models import Review, SlugRedirect, Topic
 from reviews.preview import review_from_token
 from reviews.rendering import reader_body
 from reviews.search import clean_query, search
@@ -34,16 +34,13 @@ def home(request):
 
 
 def _piece_queryset():
-    """The piece with its film, whose box comes stored with it (films/boxes.py).
-    Its topics and corrections are read where the page shows them, and its
-    bylines with those of the related pieces (_render_piece): for one piece, a
-    prefetch only adds work."""
+    """The piece with its film, whose box comes stored with it (films/boxes.py),
+    as the piece's bylines, topics and corrections do (`Review.furniture`)."""
     return Review.objects.select_related("film")
 
 
 def _render_piece(request, piece, preview=False):
     related = piece.more_on_the_film()
-    prefetch_related_objects([piece, *related], bylines_with_people())
     film_box = box_of(piece.film) if piece.film else None
     return render(
         request,

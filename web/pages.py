@@ -113,6 +113,14 @@ def watch_clock(keys, came_due):
     _clocks.append((keys, came_due))
 
 
+def shows(*tags):
+    """The page being rendered shows these rows, read from something stored
+    rather than loaded (a piece's stored bylines): tag it with them too."""
+    page_tags = _tags_of_page.get()
+    if page_tags is not None:
+        page_tags.update(tags)
+
+
 def _note_shown(sender, instance, **kwargs):
     tags = _tags_of_page.get()
     if tags is not None and instance.pk is not None:

@@ -4,7 +4,6 @@ from reviews.models.review import (
     Correction,
     Review,
     SlugRedirect,
-    bylines_with_people,
 )
 from reviews.models.topic import Topic
 
@@ -15,5 +14,4 @@ __all__ = [
     "Review",
     "SlugRedirect",
     "Topic",
-    "bylines_with_people",
 ]

@@ -22,6 +22,7 @@ from images.uploads import CleanImageField
 from people.describing import excerpt, join_names
 from people.models import Organisation, Person, ValidatedModel
 from people.naming import unique_slug
+from reviews.models.furniture import Furniture, furnish, is_current
 from reviews.models.mention import Mention
 from reviews.models.topic import Topic
 from reviews.models.workflow import WORKFLOW_FIELDS, Status, WorkflowMixin, is_editor
@@ -29,7 +30,7 @@ from reviews.name_index import update_mentions
 from reviews.rendering import linked_body
 from reviews.sanitising import EDITOR_EXTENSIONS, plain_text, running_text, sanitise
 from web.addresses import slug_url
-from web.pages import tag
+from web.pages import changed, tag
 
 RATINGS = [Decimal(half) / 2 for half in range(1, 11)]
 WORDS_PER_MINUTE = 230
@@ -60,8 +61,9 @@ class ReviewQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
 
     def for_cards(self):
-        """What a list of pieces shows, in a fixed number of queries."""
-        return self.select_related("film").prefetch_related(bylines_with_people())
+        """What a list of pieces shows, in a fixed number of queries: the
+        bylines come stored with each piece (`Review.furniture`)."""
+        return self.select_related("film")
 
     def of(self, user):
         """Pieces `user` started or is bylined on."""
@@ -81,6 +83,22 @@ class ReviewQuerySet(models.QuerySet):
 
     def published_since(self, when):
         return self.public().filter(publish_at__gte=when)
+
+    def store_furniture(self):
+        """Store what these pieces show around their text, and refresh the pages
+        that show them. Five queries and the updates, however many pieces."""
+        with transaction.atomic():
+            pieces = list(
+                # Locked: two changes to one piece's bylines store in turn, the
+                # second seeing the first's (PostgreSQL).
+                self.select_for_update()
+                .only("pk")
+                .prefetch_related("bylines__person", "topics", "corrections")
+            )
+            for piece in pieces:
+                piece.stored_furniture = furnish(piece)
+            Review.objects.bulk_update(pieces, ["stored_furniture"], batch_size=500)
+        changed(*(tag(Review, piece.pk) for piece in pieces))
 
     def page_tags(self, own=True):
         """Tags of the pages that show these pieces (web.pages): those of their
@@ -105,8 +123,11 @@ class ReviewQuerySet(models.QuerySet):
         return tags
 
 
-# body_html is derived from what a version keeps, and rendered again on restore.
-@reversion.register(follow=["bylines", "corrections"], exclude=["body_html"])
+# body_html and stored_furniture are derived from what a version keeps, and
+# stored again on restore.
+@reversion.register(
+    follow=["bylines", "corrections"], exclude=["body_html", "stored_furniture"]
+)
 class Review(WorkflowMixin, ValidatedModel):
     Status = Status
 
@@ -134,6 +155,9 @@ class Review(WorkflowMixin, ValidatedModel):
     # The body as readers get it, mentions linked: rendered when the body, its
     # mentions or a mentioned name change, so no reader request pays for it.
     body_html = models.TextField(blank=True, editable=False)
+    # Its bylines, topics and corrections as readers get them, stored likewise
+    # (reviews/models/furniture.py); read through `furniture`.
+    stored_furniture = models.JSONField(default=dict, editable=False)
     film = models.ForeignKey(
         Film,
         null=True,
@@ -377,19 +401,29 @@ class Review(WorkflowMixin, ValidatedModel):
     @property
     def summary(self):
         """The SEO description, else the standfirst, else the body's opening
-        sentences, else who wrote what on which film (from prefetched bylines)."""
+        sentences, else who wrote what on which film."""
         if self.seo_description.strip():
             return self.seo_description.strip()
         for text in (self.standfirst, running_text(self.body)):
             if text.strip():
                 return excerpt(text)
-        authors = join_names(byline.person.name for byline in self.bylines.all())
+        authors = join_names(self.furniture.author_names)
         facts = [
             self.get_kind_display(),
             f"of {self.film}" if self.film else "",
             f"by {authors}" if authors else "",
         ]
         return excerpt(f"{' '.join(fact for fact in facts if fact)}: {self.headline}.")
+
+    @cached_property
+    def furniture(self):
+        """Its stored bylines, topics and corrections; stored first if they
+        never were (a piece written around the model, by `bulk_create` or SQL)
+        or if a deploy changed what is stored."""
+        if not is_current(self.stored_furniture):
+            Review.objects.filter(pk=self.pk).store_furniture()
+            self.refresh_from_db(fields=["stored_furniture"])
+        return Furniture.from_stored(self.stored_furniture)
 
     def more_on_the_film(self, count=3):
         """Up to `count` other public pieces on this piece's film, newest first."""
@@ -419,11 +453,6 @@ class Review(WorkflowMixin, ValidatedModel):
             subtitle=str(self.film) if self.film else "",
             rating=self.rating,
         )
-
-
-def bylines_with_people():
-    """Prefetch pieces' bylines with their people, for bylines shown in lists."""
-    return models.Prefetch("bylines", Byline.objects.select_related("person"))
 
 
 @reversion.register()
