@@ -9,9 +9,7 @@ refreshes the stored pages that show it (web/pages.py).
 """
 
 import functools
-import hashlib
 from dataclasses import dataclass
-from inspect import getsource
 
 import nh3
 from django.db import transaction
@@ -26,6 +24,7 @@ from films import models, structured_data
 from films.models import Award, Credit, Film, Nomination
 from films.structured_data import movie_facts, with_absolute_addresses
 from people.models import Organisation, Person
+from web.derived import source_digest, store_once_linked
 from web.pages import changed, tag
 
 FACTS_TEMPLATE = "films/includes/film_facts.html"
@@ -73,12 +72,8 @@ def box_of(film):
 def box_format():
     """A digest of what renders a box: its template, the film models and the
     schema.org code."""
-    sources = [
-        get_template(FACTS_TEMPLATE).template.source,
-        getsource(models),
-        getsource(structured_data),
-    ]
-    return hashlib.blake2b("\0".join(sources).encode(), digest_size=8).hexdigest()
+    template = get_template(FACTS_TEMPLATE).template.source
+    return source_digest(template, models, structured_data)
 
 
 def store(*film_pks):
@@ -119,13 +114,8 @@ def store(*film_pks):
 
 
 def _store_for(raw, film_pks):
-    """At once, in the change's transaction; for a raw save (a restored version,
-    a fixture), once committed, when the rows it links have arrived too."""
     film_pks = set(film_pks)
-    if raw:
-        transaction.on_commit(lambda: store(*film_pks))
-    else:
-        store(*film_pks)
+    store_once_linked(raw, lambda: store(*film_pks))
 
 
 @receiver(post_save, sender=Film)

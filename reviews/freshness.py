@@ -17,6 +17,7 @@ from django.utils import timezone
 from films.models import Film
 from people.models import Organisation, Person
 from reviews.models import Byline, Correction, Mention, Review, Topic
+from web.derived import store_once_linked
 from web.pages import changed, tag, watch_clock
 
 CHECKED_KEY = "pieces:due-checked-at"
@@ -62,13 +63,8 @@ def mentioned_name_changed(sender, instance, **kwargs):
 
 
 def _store_furniture(raw, piece_ids):
-    """At once, in the change's transaction; for a raw save (a restored version,
-    a fixture), once committed, when the rows it links have arrived too."""
     pieces = Review.objects.filter(pk__in=set(piece_ids))
-    if raw:
-        transaction.on_commit(pieces.store_furniture)
-    else:
-        pieces.store_furniture()
+    store_once_linked(raw, pieces.store_furniture)
 
 
 @receiver(post_save, sender=Review)

@@ -27,6 +27,13 @@ def pytest_sessionstart(session):
 
 
 @pytest.fixture
+def one_clock(settings):
+    """One process, one clock: a page rendered after a change is current at
+    once, without the allowance for servers' clocks differing."""
+    settings.PAGE_CACHE_CLOCK_SKEW = 0
+
+
+@pytest.fixture
 def manage():
     """Run manage.py in a fresh process with some environment variables changed."""
 

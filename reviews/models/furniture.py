@@ -7,14 +7,13 @@ joining people, topics and corrections on every view.
 """
 
 import functools
-import hashlib
 import sys
 from dataclasses import dataclass
 from datetime import date
-from inspect import getsource
 
 from people import models as people_models
 from reviews.models import topic as topic_models
+from web.derived import source_digest
 from web.pages import shows, tag
 
 
@@ -84,6 +83,4 @@ def _link(row):
 def furniture_format():
     """A digest of what makes the stored furniture: this module, and the
     models whose names and addresses it keeps."""
-    modules = [sys.modules[__name__], people_models, topic_models]
-    sources = [getsource(module) for module in modules]
-    return hashlib.blake2b("\0".join(sources).encode(), digest_size=8).hexdigest()
+    return source_digest(sys.modules[__name__], people_models, topic_models)

@@ -14,14 +14,9 @@ from tests.factories import (
     make_public_review,
 )
 from tests.html import assert_valid_html, json_ld
+from tests.pages import assert_stored
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _one_clock(settings):
-    """One process, one clock: a page rendered after a change is current at once."""
-    settings.PAGE_CACHE_CLOCK_SKEW = 0
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_clock")]
 
 
 @pytest.fixture
@@ -41,10 +36,7 @@ def box(client, piece):
 
 
 def stored(client, piece, django_assert_num_queries):
-    client.get(piece.get_absolute_url())
-    client.get(piece.get_absolute_url())
-    with django_assert_num_queries(0):
-        client.get(piece.get_absolute_url())
+    assert_stored(client, django_assert_num_queries, piece.get_absolute_url())
 
 
 def test_the_box_shows_credits_and_awards_as_the_film_has_them(client, piece):

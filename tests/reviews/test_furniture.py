@@ -12,16 +12,11 @@ from people.merging import merge
 from reviews.models import Review, Topic
 from tests.factories import make_person, make_public_review
 from tests.html import json_ld
+from tests.pages import assert_stored
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_clock")]
 
 HOME = "/"
-
-
-@pytest.fixture(autouse=True)
-def _one_clock(settings):
-    """One process, one clock: a page rendered after a change is current at once."""
-    settings.PAGE_CACHE_CLOCK_SKEW = 0
 
 
 @pytest.fixture
@@ -37,12 +32,7 @@ def page(client, url):
 
 
 def served_from_the_cache(client, piece, django_assert_num_queries):
-    """Both pages stored: the next look at each runs no query."""
-    for url in (piece.get_absolute_url(), HOME):
-        client.get(url)
-        client.get(url)
-        with django_assert_num_queries(0):
-            client.get(url)
+    assert_stored(client, django_assert_num_queries, piece.get_absolute_url(), HOME)
 
 
 def test_the_page_shows_bylines_topics_and_corrections_in_order(client, piece):

@@ -22,6 +22,9 @@ from tests.factories import (
     make_public_review,
     make_review,
 )
+from tests.pages import assert_stored
+
+pytestmark = pytest.mark.usefixtures("one_clock")
 
 # Every surface a reader or a machine reads, by what it is called in failures.
 SURFACES = {
@@ -39,13 +42,6 @@ SURFACES = {
 }
 # Where a second piece about the same film, by the same critic, shows.
 LISTING_THE_SECOND_PIECE = set(SURFACES) - {"piece"}
-
-
-@pytest.fixture(autouse=True)
-def _one_clock(settings):
-    """One process, one clock: a page rendered after a change is current at
-    once, without the allowance for servers' clocks differing."""
-    settings.PAGE_CACHE_CLOCK_SKEW = 0
 
 
 @pytest.fixture
@@ -87,13 +83,7 @@ def second_piece(world):
 
 
 def stored(client, django_assert_num_queries, surfaces):
-    """Request each page until it comes from the cache: no query at all."""
-    for url in surfaces.values():
-        assert client.get(url).status_code == 200
-        # The first look at a stored page may ask when the next piece is due.
-        assert client.get(url).status_code == 200
-        with django_assert_num_queries(0):
-            assert client.get(url).status_code == 200
+    assert_stored(client, django_assert_num_queries, *surfaces.values())
 
 
 def reading(client, surfaces):
