@@ -63,7 +63,9 @@ def box_of(film):
     film written around the model, by `bulk_create` or SQL) or if a deploy
     changed how boxes are rendered."""
     if film.box.get("format") != box_format():
-        store(film.pk)
+        # What readers see is unchanged: no stored page showed this film
+        # without its box, and those of an older release are not served.
+        store(film.pk, refresh_pages=False)
         film.refresh_from_db(fields=["box"])
     return FilmBox(film)
 
@@ -76,8 +78,9 @@ def box_format():
     return source_digest(template, models, structured_data)
 
 
-def store(*film_pks):
-    """Render these films' boxes again and refresh the pages that show them."""
+def store(*film_pks, refresh_pages=True):
+    """Render these films' boxes again and, if `refresh_pages`, refresh the
+    pages that show them."""
     rendered = []
     for pk in film_pks:
         with transaction.atomic():
@@ -109,8 +112,9 @@ def store(*film_pks):
             }
             Film.objects.filter(pk=pk).update(box=box)
         rendered.append(tag(Film, pk))
-    # One record of the change for them all: a renamed critic may head many boxes.
-    changed(*rendered)
+    if refresh_pages:
+        # One record of the change for them all: a renamed critic may head many boxes.
+        changed(*rendered)
 
 
 def _store_for(raw, film_pks):

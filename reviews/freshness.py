@@ -82,14 +82,18 @@ def byline_or_correction_changed(sender, instance, raw=False, **kwargs):
 
 @receiver(m2m_changed, sender=Review.topics.through)
 def topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    if not reverse:
-        pieces = [instance.pk]
-    elif action == "pre_clear":  # a topic cleared of its pieces: note them first
+    """`instance` is the piece whose topics changed, or (`reverse`) the topic
+    whose pieces `pk_set` did."""
+    if reverse and action == "pre_clear":
+        # Once cleared, the topic names no pieces: note them first.
         instance.pieces_cleared = list(instance.pieces.values_list("pk", flat=True))
-        return
-    else:
-        pieces = getattr(instance, "pieces_cleared", pk_set) or ()
-    if action in {"post_add", "post_remove", "post_clear"}:
+    elif action in {"post_add", "post_remove", "post_clear"}:
+        if not reverse:
+            pieces = [instance.pk]
+        elif action == "post_clear":
+            pieces = instance.pieces_cleared
+        else:
+            pieces = pk_set
         _store_furniture(False, pieces)
 
 

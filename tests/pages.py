@@ -1,5 +1,8 @@
 """Helpers for tests of the page cache (web/pages.py)."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 
 def assert_stored(client, django_assert_num_queries, *urls):
     """Request each page until it comes from the page cache: no query at all."""
@@ -9,3 +12,12 @@ def assert_stored(client, django_assert_num_queries, *urls):
         assert client.get(url).status_code == 200
         with django_assert_num_queries(0):
             assert client.get(url).status_code == 200
+
+
+def queries_of(client, url):
+    """The SQL of the queries one request for `url` runs, bar the first look at
+    when the next scheduled piece is due, which a stored page may take."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    next_due = 'MIN("reviews_review"."publish_at")'
+    return [query["sql"] for query in captured if next_due not in query["sql"]]

@@ -84,9 +84,10 @@ class ReviewQuerySet(models.QuerySet):
     def published_since(self, when):
         return self.public().filter(publish_at__gte=when)
 
-    def store_furniture(self):
-        """Store what these pieces show around their text, and refresh the pages
-        that show them. Five queries and the updates, however many pieces."""
+    def store_furniture(self, refresh_pages=True):
+        """Store what these pieces show around their text and, if
+        `refresh_pages`, refresh the pages that show them. Five queries and the
+        updates, however many pieces."""
         with transaction.atomic():
             pieces = list(
                 # Locked: two changes to one piece's bylines store in turn, the
@@ -98,7 +99,8 @@ class ReviewQuerySet(models.QuerySet):
             for piece in pieces:
                 piece.stored_furniture = furnish(piece)
             Review.objects.bulk_update(pieces, ["stored_furniture"], batch_size=500)
-        changed(*(tag(Review, piece.pk) for piece in pieces))
+        if refresh_pages:
+            changed(*(tag(Review, piece.pk) for piece in pieces))
 
     def page_tags(self, own=True):
         """Tags of the pages that show these pieces (web.pages): those of their
@@ -421,7 +423,9 @@ class Review(WorkflowMixin, ValidatedModel):
         never were (a piece written around the model, by `bulk_create` or SQL)
         or if a deploy changed what is stored."""
         if not is_current(self.stored_furniture):
-            Review.objects.filter(pk=self.pk).store_furniture()
+            # What readers see is unchanged: no stored page showed this piece
+            # without it, and those of an older release are not served.
+            Review.objects.filter(pk=self.pk).store_furniture(refresh_pages=False)
             self.refresh_from_db(fields=["stored_furniture"])
         return Furniture.from_stored(self.stored_furniture)
 

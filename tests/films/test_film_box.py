@@ -14,7 +14,7 @@ from tests.factories import (
     make_public_review,
 )
 from tests.html import assert_valid_html, json_ld
-from tests.pages import assert_stored
+from tests.pages import assert_stored, queries_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("one_clock")]
 
@@ -172,3 +172,11 @@ def test_a_box_rendered_by_an_older_version_is_rendered_again_when_shown(client,
     assert "<dd>Old</dd>" not in shown
     assert "<dt>Kind</dt><dd>Feature</dd>" in shown
     assert Film.objects.get(pk=film.pk).box["format"] != "older"
+
+
+def test_storing_a_box_on_first_show_leaves_the_page_stored(client, piece):
+    Film.objects.filter(pk=piece.film.pk).update(box={})
+    client.get(piece.get_absolute_url())
+
+    # Readers saw no other box: the page just stored is current.
+    assert not queries_of(client, piece.get_absolute_url())
