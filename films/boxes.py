@@ -28,6 +28,8 @@ from web.derived import source_digest, store_once_linked
 from web.pages import changed, tag
 
 FACTS_TEMPLATE = "films/includes/film_facts.html"
+# The facts and what they include: a change to any stores the boxes again.
+BOX_TEMPLATES = [FACTS_TEMPLATE, "films/includes/award_occasion.html"]
 
 # The stored facts are this app's own template output; they are cleaned to the
 # box's elements on the way out all the same, as stored bodies are.
@@ -74,8 +76,8 @@ def box_of(film):
 def box_format():
     """A digest of what renders a box: its template, the film models and the
     schema.org code."""
-    template = get_template(FACTS_TEMPLATE).template.source
-    return source_digest(template, models, structured_data)
+    templates = [get_template(name).template.source for name in BOX_TEMPLATES]
+    return source_digest(*templates, models, structured_data)
 
 
 def store(*film_pks, refresh_pages=True):

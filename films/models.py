@@ -299,7 +299,9 @@ class Nomination(ValidatedModel):
     )
     category = models.CharField(max_length=300, blank=True)
     year = models.PositiveSmallIntegerField(validators=year_validators)
-    edition = models.CharField(max_length=100, blank=True, help_text="e.g. 90th")
+    edition = models.CharField(
+        max_length=100, blank=True, help_text="e.g. 90th Academy Awards"
+    )
     won = models.BooleanField(default=False)
     honourees = models.ManyToManyField(
         Person, blank=True, related_name="nominations", verbose_name="people honoured"
@@ -325,3 +327,10 @@ class Nomination(ValidatedModel):
     @property
     def outcome(self):
         return "Won" if self.won else "Nominated"
+
+    @property
+    def edition_names_presenter(self):
+        """Whether the edition says who presents the award ("Sundance Film
+        Festival 2017"), so that it stands for both."""
+        presenter = self.award.presenter.name.casefold()
+        return presenter in self.edition.casefold()

@@ -10,6 +10,7 @@ from tests.factories import (
     make_credit,
     make_film,
     make_nomination,
+    make_organisation,
     make_person,
     make_public_review,
 )
@@ -180,3 +181,21 @@ def test_storing_a_box_on_first_show_leaves_the_page_stored(client, piece):
 
     # Readers saw no other box: the page just stored is current.
     assert not queries_of(client, piece.get_absolute_url())
+
+
+def test_an_edition_naming_its_presenter_stands_for_both(client, piece):
+    make_nomination(piece.film, edition="90th Academy Awards", won=False)
+    sundance = make_nomination(
+        piece.film, "Grand Jury Prize", edition="Sundance 2017", year=2017, won=True
+    )
+    sundance.award.presenter = make_organisation("Sundance", kind="festival")
+    sundance.award.save()
+
+    shown = box(client, piece)[0]
+    film_page = client.get(piece.film.get_absolute_url()).content.decode()
+
+    academy = '<a href="/organisations/academy-of-motion-picture-arts-and-sciences/">'
+    for page in (shown, film_page):
+        assert f"{academy}Academy of Motion Picture Arts and Sciences</a>, 90th" in page
+        assert '<a href="/organisations/sundance/">Sundance 2017</a>' in page
+        assert "Sundance</a>" not in page
