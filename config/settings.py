@@ -277,9 +277,15 @@ LOGGING = {
             "level": LOG_LEVEL,
         }
     },
+    "filters": {
+        "traceback_only_if_failed": {"()": "config.log_filters.TracebackOnlyIfFailed"}
+    },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
-    # axes announces itself at every start; keep its warnings only.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # axes announces itself at every start; keep its warnings only.
+        "axes": {"level": "WARNING"},
+        "django.tasks": {"filters": ["traceback_only_if_failed"]},
+    },
 }
 
 # The admin's address can be moved away from the well-known /admin/.

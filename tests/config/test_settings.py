@@ -1,7 +1,9 @@
 import http.client
+import logging
 
 import pytest
 
+from tests.factories import make_person
 from tests.faults import ServedSite
 
 
@@ -124,3 +126,14 @@ def test_an_unknown_task_backend_is_named_at_start_up(manage):
 
     assert result.returncode == 1
     assert "TASKS_BACKEND must be immediate or database" in result.stderr
+
+
+def test_a_card_drawn_while_a_page_renders_logs_no_traceback(client, db, caplog):
+    make_person("Feras Fayyad")
+
+    with caplog.at_level(logging.INFO, logger="django.tasks"):
+        assert client.get("/people/feras-fayyad/").status_code == 200
+
+    finished = [r for r in caplog.records if "store_card state=SUCCESSFUL" in r.message]
+    assert finished, "the page drew its share card"
+    assert not any(record.exc_info for record in finished)
