@@ -68,8 +68,11 @@ def _store_furniture(raw, piece_ids):
 
 
 @receiver(post_save, sender=Review)
-def piece_saved(sender, instance, raw, **kwargs):
-    _store_furniture(raw, [instance.pk])
+def piece_saved(sender, instance, created, raw, **kwargs):
+    """A new or restored piece; a piece's own fields are not its furniture, so
+    other saves (an autosave, a headline) leave it as stored."""
+    if created or raw:
+        _store_furniture(raw, [instance.pk])
 
 
 @receiver(post_save, sender=Byline)
