@@ -5,7 +5,7 @@ MANAGE := $(PY) manage.py
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run serve test bench lint fmt browser nginx redis wrk icons clean
+.PHONY: run serve test bench lint fmt lock lock-check browser nginx redis wrk icons clean
 
 $(PY):
 	@py=""; for candidate in python3.13 python3.12 python3 python; do \
@@ -19,14 +19,37 @@ $(PY):
 	$$py -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(RUNTIME_STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --editable .
+# Installs come from the hash-pinned locks (make lock writes them from
+# pyproject.toml); Filmdesk itself goes in without dependencies of its own.
+$(RUNTIME_STAMP): requirements.lock pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --require-hashes --requirement requirements.lock
+	$(PY) -m pip install --quiet --no-deps --editable .
 	@touch $@
 
-# The dev group holds the runtime too: one install, not two (CI builds both).
-$(DEV_STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --group dev --editable .
+# The dev lock holds the runtime too: one install, not two (CI builds both).
+$(DEV_STAMP): requirements-dev.lock pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --require-hashes --requirement requirements-dev.lock
+	$(PY) -m pip install --quiet --no-deps --editable .
 	@touch $(RUNTIME_STAMP) $@
+
+# One lock for every platform and Python 3.12+, with hashes and no index address.
+# make lock keeps the pins that still fit; LOCK_ARGS=--upgrade takes the newest.
+COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.12 \
+	--generate-hashes --no-header --quiet
+lock: $(DEV_STAMP)
+	$(COMPILE) $(LOCK_ARGS) --output-file requirements.lock
+	$(COMPILE) $(LOCK_ARGS) --group dev --output-file requirements-dev.lock
+
+# CI: the locks are what make lock would write now, so they agree with pyproject.toml.
+lock-check: $(DEV_STAMP)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	cp requirements.lock requirements-dev.lock "$$tmp" && \
+	$(COMPILE) --output-file "$$tmp/requirements.lock" && \
+	$(COMPILE) --group dev --output-file "$$tmp/requirements-dev.lock" && \
+	cmp -s requirements.lock "$$tmp/requirements.lock" && \
+	cmp -s requirements-dev.lock "$$tmp/requirements-dev.lock" || { \
+	  echo "requirements.lock or requirements-dev.lock does not match pyproject.toml: run make lock and commit both." >&2; \
+	  exit 1; }
 
 run: export DEBUG = 1
 run: $(RUNTIME_STAMP)
