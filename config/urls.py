@@ -5,7 +5,6 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from config.views import (
-    admin_view_on_site,
     favicon,
     healthz,
     readyz,
@@ -33,11 +32,6 @@ sitemaps = {
 SITEMAP_LISTS = [Review, Film, Person, Organisation, Topic]
 
 urlpatterns = [
-    # Ahead of the admin's own "View on site", which checks no permission.
-    path(
-        f"{settings.ADMIN_PATH}r/<int:content_type_id>/<path:object_id>/",
-        admin.site.admin_view(admin_view_on_site),
-    ),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),

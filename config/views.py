@@ -1,11 +1,7 @@
 from django.conf import settings
-from django.contrib import admin
-from django.contrib.contenttypes.models import ContentType
-from django.contrib.contenttypes.views import shortcut
 from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
@@ -57,17 +53,6 @@ def robots_txt(request):
         f"Sitemap: {news}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
-def admin_view_on_site(request, content_type_id, object_id):
-    """The admin's "View on site", for objects the user may open at the desk only:
-    Django's own shortcut follows any id, and an address can name a draft."""
-    content_type = get_object_or_404(ContentType, pk=content_type_id)
-    model_admin = admin.site._registry.get(content_type.model_class())
-    obj = model_admin and model_admin.get_object(request, object_id)
-    if not obj or not model_admin.has_view_permission(request, obj):
-        raise Http404("Nothing here to view on the site.")
-    return shortcut(request, content_type_id, object_id)
 
 
 def bad_request(request, exception):
