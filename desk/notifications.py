@@ -13,6 +13,7 @@ from audit.models import Event
 from desk.models import UserSettings
 from reviews.models import Review
 from reviews.models.workflow import PUBLISH_PERMISSION, local_time
+from web.text import without_control_characters
 
 logger = logging.getLogger("desk.notifications")
 
@@ -61,6 +62,8 @@ def messages_for(event):
                 piece=piece.headline,
                 at=local_time(piece.publish_at) if piece.publish_at else "",
             )
+        # A row saved before text was cleaned on save must not break the header.
+        subject = without_control_characters(subject)
         body = [f"{subject}.", "", f"Open it at the desk: {admin_url}"]
         if event.action == Event.Action.PUBLISHED:
             body.append(f"Read it on the site: {_link(piece.get_absolute_url())}")

@@ -22,6 +22,7 @@ from reviews.models import Review, Topic
 from reviews.models.review import rating_label
 from reviews.rendering import reader_body, with_absolute_urls
 from reviews.sanitising import plain_text, sanitise
+from web.text import without_control_characters
 
 FEED_LENGTH = 30
 EXCERPT_WORDS = 60
@@ -29,7 +30,29 @@ DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 CONTENT_MODULE = "http://purl.org/rss/1.0/modules/content/"
 
 
-class PiecesRss(Rss201rev2Feed):
+def _xml_ready(value):
+    """`value` with its strings, in lists and tuples too, fit for XML 1.0."""
+    if isinstance(value, str):
+        return without_control_characters(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_ready(part) for part in value)
+    return value
+
+
+class XmlReadyText:
+    """Feeds of rows saved before text was cleaned on save still write: Django's
+    XML writer raises on a control character rather than drop it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.feed = {key: _xml_ready(value) for key, value in self.feed.items()}
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **kwargs)
+        self.items[-1] = {key: _xml_ready(v) for key, v in self.items[-1].items()}
+
+
+class PiecesRss(XmlReadyText, Rss201rev2Feed):
     """RSS 2.0 with the full body in `content:encoded` and one `dc:creator` a byline."""
 
     def rss_attributes(self):
@@ -42,7 +65,7 @@ class PiecesRss(Rss201rev2Feed):
         handler.addQuickElement("content:encoded", item["content"])
 
 
-class PiecesAtom(Atom1Feed):
+class PiecesAtom(XmlReadyText, Atom1Feed):
     """Atom with the full body in `content` and one `author` a byline."""
 
     def add_item_elements(self, handler, item):

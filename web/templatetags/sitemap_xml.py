@@ -11,6 +11,8 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.timezone import get_current_timezone, localtime
 
+from web.text import without_control_characters
+
 register = template.Library()
 
 
@@ -35,13 +37,13 @@ def _entry(url, zone):
     if news := url.get("news"):
         parts += [
             "<news:news><news:publication><news:name>",
-            escape(news["name"]),
+            escape(without_control_characters(news["name"])),
             "</news:name><news:language>",
             escape(news["language"]),
             "</news:language></news:publication><news:publication_date>",
             localtime(news["date"], zone).isoformat(),
             "</news:publication_date><news:title>",
-            escape(news["title"]),
+            escape(without_control_characters(news["title"])),
             "</news:title></news:news>",
         ]
     parts.append("</url>")
