@@ -233,7 +233,9 @@ def test_an_old_address_stays_with_its_piece(writer, editor):
     )
 
     assert response.status_code == 200
-    assert "was the address of “The rescuers”" in response.content.decode()
+    page = response.content.decode()
+    assert "This address is taken: choose another." in page
+    assert "The rescuers" not in page  # a withdrawn piece's headline stays unsaid
     assert SlugRedirect.objects.get().review == published
     draft.refresh_from_db()
     assert draft.slug != "the-rescuers"
@@ -367,3 +369,21 @@ def test_editors_read_the_audit_log_and_writers_do_not(editor, writer):
 def test_group_membership_is_what_counts(django_user_model):
     """The fixtures' groups come from the migration, as in production."""
     assert set(Group.objects.values_list("name", flat=True)) >= {"Writers", "Editors"}
+
+
+# Issue 45, finding 3: the slug field told a writer of pieces they cannot see.
+
+
+def test_a_taken_address_names_no_piece_the_writer_cannot_see(writer, editor):
+    make_review("An editor's secret draft", slug="the-secret", created_by=editor)
+    draft = make_review("Another piece", created_by=writer)
+
+    response = logged_in(writer).post(
+        change_url(draft), piece_form(draft, slug="the-secret")
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "This address is taken: choose another." in page
+    assert "already exists" not in page
+    assert "secret draft" not in page
