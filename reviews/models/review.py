@@ -512,9 +512,14 @@ class SlugRedirect(models.Model):
 @receiver(pre_save, sender=Review)
 def keep_publication_state(sender, instance, raw, **kwargs):
     """Restoring a version (a raw save of old data) brings back the content only:
-    whether and when the piece is public stays as the workflow left it."""
+    whether and when the piece is public stays as the workflow left it, and
+    preview links revoked since stay revoked."""
     if not raw:
         return
-    stored = Review.objects.filter(pk=instance.pk).values(*WORKFLOW_FIELDS).first()
-    for name, value in (stored or {}).items():
+    kept = (*WORKFLOW_FIELDS, "preview_key")
+    stored = Review.objects.filter(pk=instance.pk).values(*kept).first()
+    if stored is None:
+        # Recovered after deletion: the links given out before it are not its own.
+        stored = {"preview_key": uuid.uuid4()}
+    for name, value in stored.items():
         setattr(instance, name, value)

@@ -387,3 +387,46 @@ def test_a_taken_address_names_no_piece_the_writer_cannot_see(writer, editor):
     assert "This address is taken: choose another." in page
     assert "already exists" not in page
     assert "secret draft" not in page
+
+
+# Issue 45, finding 4: a restored version brought its revoked preview key back.
+
+
+def _post_shown_form(client, url, piece):
+    """Post the restore or recover form as the browser shows it."""
+    shown = client.get(url).context["adminform"].form
+    fields = {name: shown[name].value() for name in ("headline", "body", "lock_token")}
+    response = client.post(url, piece_form(piece, **fields))
+    assert response.status_code == 302
+
+
+def test_revoked_preview_links_stay_revoked_after_a_restore(editor_client, editor):
+    piece = make_review("A draft", body="<p>The first text.</p>")
+    first_version = Version.objects.get_for_object(piece).get()
+    edit(editor_client, piece, body="<p>A second text.</p>")
+    old_url = preview_url(editor_client, piece)
+    piece.revoke_previews(by=editor)
+    revoked_key = Review.objects.get().preview_key
+
+    history = f"/admin/reviews/review/{piece.pk}/history/{first_version.pk}/"
+    _post_shown_form(editor_client, history, piece)
+
+    piece.refresh_from_db()
+    assert piece.body == "<p>The first text.</p>"
+    assert piece.preview_key == revoked_key
+    assert editor_client.get(old_url).status_code == 404
+
+
+def test_a_recovered_piece_answers_none_of_its_old_preview_links(editor_client):
+    piece = make_review("Deleted by mistake")
+    old_url = preview_url(editor_client, piece)
+    editor_client.post(f"/admin/reviews/review/{piece.pk}/delete/", {"post": "yes"})
+
+    version = Version.objects.get_deleted(Review).get()
+    _post_shown_form(
+        editor_client, f"/admin/reviews/review/recover/{version.pk}/", piece
+    )
+
+    assert Review.objects.get().headline == "Deleted by mistake"
+    assert editor_client.get(old_url).status_code == 404
+    assert editor_client.get(preview_url(editor_client, piece)).status_code == 200
