@@ -1,10 +1,14 @@
 """Gunicorn settings for Filmdesk: `gunicorn -c config/gunicorn.py config.wsgi`."""
 
+import ipaddress
 import multiprocessing
 import os
 import sys
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# The proxies in front, whose X-Forwarded-* headers are believed (by gunicorn
+# for the scheme, by the login lockout for the client's address).
+forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES", "")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 # A request slower than this is cut, logged and its worker replaced.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
@@ -19,13 +23,34 @@ max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn 24+ opens a control socket in the user's home; systemd (HUP) and
 # signals are all this deployment uses, and two servers would share the path.
 control_socket_disable = True
 
 # gunicorn's exit status for a worker that cannot boot: the arbiter stops.
 WORKER_BOOT_ERROR = 3
+
+
+def _only_this_machine_connects(address):
+    """A Unix socket, an inherited descriptor or a loopback address."""
+    if address.startswith(("unix:", "fd://")):
+        return True
+    host = address.rpartition(":")[0].strip("[]") or address
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+if not _only_this_machine_connects(bind) and not forwarded_allow_ips:
+    # Reached from elsewhere, the site must know which callers are its proxies.
+    sys.exit(
+        f"GUNICORN_BIND is {bind}, which other machines can reach: set "
+        "TRUSTED_PROXIES to the addresses of the proxies in front (docs/deployment.md, "
+        "Several app servers), or bind to 127.0.0.1 or a Unix socket."
+    )
 
 
 def post_worker_init(worker):

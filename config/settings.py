@@ -1,6 +1,8 @@
 """Filmdesk settings: one module, every machine-specific value from the environment."""
 
+import ipaddress
 import logging
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -240,19 +242,26 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_HANDLER = "config.lockout.OwnFailuresResetHandler"
 AXES_RESET_ON_SUCCESS = True
 
-# The client's address, read with django-ipware. Without a proxy it is
-# REMOTE_ADDR and X-Forwarded-For is never believed. Behind proxies (nginx: 1),
-# the outermost one puts the client in X-Forwarded-For and each further one
-# appends the address it was called from, so the header holds exactly that many
-# entries; ipware counts the entries after the client's. A header with more
-# entries (one the client wrote) gives no address rather than a chosen one.
-proxies_in_front = env.int("AXES_PROXY_COUNT", default=0)
-if proxies_in_front:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR"]
-    AXES_IPWARE_PROXY_COUNT = proxies_in_front - 1
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
-    AXES_IPWARE_PROXY_COUNT = None
+# The client's address (config/lockout.py): the connecting one, unless that is
+# one of TRUSTED_PROXIES, the proxies in front (the nginx of deploy/: 127.0.0.1);
+# then the nearest address in X-Forwarded-For that is not one of them. Anyone
+# else's X-Forwarded-For is never read, so a client reaching gunicorn directly
+# can neither spread its guesses over made-up addresses nor lock out another.
+AXES_CLIENT_IP_CALLABLE = "config.lockout.client_address"
+if "AXES_PROXY_COUNT" in os.environ:
+    raise ImproperlyConfigured(
+        "AXES_PROXY_COUNT is gone: list the addresses of the proxies in front in "
+        "TRUSTED_PROXIES instead (nginx on this machine: TRUSTED_PROXIES=127.0.0.1)."
+    )
+try:
+    TRUSTED_PROXIES = [
+        ipaddress.ip_network(entry) for entry in env.list("TRUSTED_PROXIES", default=[])
+    ]
+except ValueError as error:
+    raise ImproperlyConfigured(
+        f"TRUSTED_PROXIES holds addresses or networks, such as 127.0.0.1 or "
+        f"10.0.0.0/24, separated by commas: {error}."
+    ) from None
 
 # gunicorn takes its level in lower case and logging in upper case: accept either.
 LOG_LEVEL = env("LOG_LEVEL", default="INFO").upper()
@@ -393,4 +402,12 @@ if APP_SERVERS > 1 and CACHES["default"]["BACKEND"] in LOCAL_CACHES:
         f"APP_SERVERS is {APP_SERVERS}, but CACHE_URL names a cache that lives on "
         "one machine: point CACHE_URL at Redis (redis://host:6379/1) shared by "
         "every server."
+    )
+# Several app servers listen beyond loopback, where clients could reach them
+# without nginx: the addresses of the proxies in front are what tells them apart.
+if APP_SERVERS > 1 and not TRUSTED_PROXIES:
+    raise ImproperlyConfigured(
+        f"APP_SERVERS is {APP_SERVERS}: set TRUSTED_PROXIES to the addresses of "
+        "the proxies in front (nginx, a load balancer), so that the login lockout "
+        "reads X-Forwarded-For from them and from nobody else."
     )

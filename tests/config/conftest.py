@@ -14,7 +14,7 @@ def nginx(static_root, tmp_path):
             "STATIC_ROOT": str(static_root),
             "SECRET_KEY": "nginx-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
             "ALLOWED_HOSTS": "127.0.0.1",
-            "AXES_PROXY_COUNT": "1",
+            "TRUSTED_PROXIES": "127.0.0.1",
         }
     )
     try:

@@ -8,6 +8,7 @@ sets.
 import os
 import re
 import runpy
+from ipaddress import ip_network
 
 import pytest
 from django.core.management import call_command
@@ -26,11 +27,12 @@ GOOD = "198.51.100.20"
 
 @pytest.fixture
 def behind_nginx(settings, monkeypatch):
-    """The settings config/settings.py makes for the nginx set-up (AXES_PROXY_COUNT=1)."""
-    monkeypatch.setenv("AXES_PROXY_COUNT", "1")
+    """The settings config/settings.py makes for the nginx set-up
+    (TRUSTED_PROXIES=127.0.0.1)."""
+    monkeypatch.setenv("TRUSTED_PROXIES", NGINX)
     configured = runpy.run_path(str(ROOT / "config" / "settings.py"))
     for name, value in configured.items():
-        if name.startswith(("AXES_", "IPWARE_")):
+        if name.startswith("AXES_") or name == "TRUSTED_PROXIES":
             setattr(settings, name, value)
 
 
@@ -84,6 +86,47 @@ def test_behind_nginx_a_forged_forwarded_for_chain_does_not_choose_the_address(
 
     assert statuses == [200] * (limit - 1) + [429] * (len(forgeries) - limit + 1)
     assert through_nginx("editor", PASSWORD, client=GOOD).status_code == 302
+
+
+def test_behind_nginx_a_client_reaching_gunicorn_directly_cannot_forge_addresses(
+    behind_nginx, editor, settings
+):
+    """Seven guesses straight to gunicorn, each naming another address: the
+    header of a client that is no trusted proxy is never read."""
+    limit = settings.AXES_FAILURE_LIMIT
+    statuses = [
+        log_in(
+            f"made-up-{number}",
+            address=HOSTILE,
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{number}",
+        ).status_code
+        for number in range(limit + 2)
+    ]
+
+    assert statuses == [200] * (limit - 1) + [429] * 3
+
+
+def test_behind_nginx_a_forged_victims_address_does_not_lock_the_victim_out(
+    behind_nginx, editor, settings
+):
+    for _ in range(2 * settings.AXES_FAILURE_LIMIT):
+        log_in("editor", address=HOSTILE, HTTP_X_FORWARDED_FOR=GOOD)
+
+    assert through_nginx("editor", PASSWORD, client=GOOD).status_code == 302
+
+
+def test_behind_a_load_balancer_and_nginx_the_client_is_the_first_untrusted_address(
+    behind_nginx, editor, settings
+):
+    """A load balancer at 10.0.0.5 appends the client, nginx appends the balancer."""
+    settings.TRUSTED_PROXIES = [ip_network(NGINX), ip_network("10.0.0.5")]
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        through_nginx("made-up", client=f"{GOOD}, {HOSTILE}, 10.0.0.5")
+
+    assert through_nginx("x", client=f"{HOSTILE}, 10.0.0.5").status_code == 429
+    assert (
+        through_nginx("editor", PASSWORD, client=f"{GOOD}, 10.0.0.5").status_code == 302
+    )
 
 
 def test_without_a_proxy_the_forwarded_for_header_is_ignored(editor, settings):

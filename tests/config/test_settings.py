@@ -1,10 +1,12 @@
 import http.client
 import logging
+import subprocess
+import sys
 
 import pytest
 
 from tests.factories import make_person
-from tests.faults import ServedSite
+from tests.faults import ROOT, ServedSite, child_environment, free_port
 
 
 def test_production_refuses_to_start_without_secret_key(manage):
@@ -109,10 +111,38 @@ def test_several_app_servers_refuse_a_cache_of_their_own(manage, cache_url):
 
 def test_several_app_servers_start_on_a_shared_cache(manage):
     result = manage(
-        "check", env={"APP_SERVERS": "2", "CACHE_URL": "redis://127.0.0.1:1/0"}
+        "check",
+        env={
+            "APP_SERVERS": "2",
+            "CACHE_URL": "redis://127.0.0.1:1/0",
+            "TRUSTED_PROXIES": "10.0.0.10",
+        },
     )
 
     assert result.returncode == 0, result.stderr
+
+
+def test_several_app_servers_need_the_proxies_they_trust(manage):
+    result = manage(
+        "check", env={"APP_SERVERS": "2", "CACHE_URL": "redis://127.0.0.1:1/0"}
+    )
+
+    assert result.returncode == 1
+    assert "APP_SERVERS is 2: set TRUSTED_PROXIES" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"AXES_PROXY_COUNT": "1"}, "AXES_PROXY_COUNT is gone"),
+        ({"TRUSTED_PROXIES": "nginx"}, "TRUSTED_PROXIES holds addresses or networks"),
+    ],
+)
+def test_a_wrong_proxy_setting_is_named_at_start_up(manage, env, message):
+    result = manage("check", env=env)
+
+    assert result.returncode == 1
+    assert message in result.stderr
 
 
 def test_one_app_server_may_keep_its_cache_on_its_own_disk(manage):
@@ -137,3 +167,20 @@ def test_a_card_drawn_while_a_page_renders_logs_no_traceback(client, db, caplog)
     finished = [r for r in caplog.records if "store_card state=SUCCESSFUL" in r.message]
     assert finished, "the page drew its share card"
     assert not any(record.exc_info for record in finished)
+
+
+def test_gunicorn_reachable_from_elsewhere_needs_the_proxies_it_trusts():
+    environment = {**child_environment(), "GUNICORN_BIND": f"0.0.0.0:{free_port()}"}
+    environment.pop("TRUSTED_PROXIES", None)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 1
+    assert "which other machines can reach: set TRUSTED_PROXIES" in result.stderr

@@ -51,6 +51,7 @@ def servers(static_root, redis, object_store, settings):
         "CACHE_URL": redis.url,
         "MEDIA_STORAGE_URL": media_url,
         "APP_SERVERS": "2",
+        "TRUSTED_PROXIES": "127.0.0.1",
         "STATIC_ROOT": str(static_root),
         "SECRET_KEY": "two-servers-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": "127.0.0.1",
