@@ -348,6 +348,9 @@ SITE_URL = env(
 # PAGE_CACHE_CLOCK_SKEW seconds.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60 * 24)
 PAGE_CACHE_CLOCK_SKEW = env.float("PAGE_CACHE_CLOCK_SKEW", default=1.0)
+# Copies of one page stored at a time for different query values (archive
+# filters, search words, page numbers); beyond them, pages render each time.
+PAGE_CACHE_VARIANTS = env.int("PAGE_CACHE_VARIANTS", default=200)
 # A CDN in front: where to ask it to drop pages by surrogate key (web/purging.py).
 CDN_PURGE_URL = env("CDN_PURGE_URL", default="")
 if CDN_PURGE_URL and not CDN_PURGE_URL.startswith(("https://", "http://")):

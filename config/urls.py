@@ -46,7 +46,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        public_page(sitemap_views.sitemap, lists=SITEMAP_LISTS),
+        public_page(sitemap_views.sitemap, lists=SITEMAP_LISTS, query=["p"]),
         {"sitemaps": sitemaps},
         name="sitemap-section",
     ),

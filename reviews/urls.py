@@ -23,14 +23,24 @@ urlpatterns = [
     path("", public_page(views.home, lists=[Review]), name="home"),
     path(
         "reviews/",
-        public_page(views.ArchiveView.as_view(), lists=[Review, Topic]),
+        public_page(
+            views.ArchiveView.as_view(),
+            lists=[Review, Topic],
+            query=["kind", "topic", "year", "page"],
+        ),
         name="archive",
     ),
     path("reviews/<uslug:slug>/", public_page(views.review_detail), name="detail"),
-    path("topics/<uslug:slug>/", public_page(views.TopicView.as_view()), name="topic"),
+    path(
+        "topics/<uslug:slug>/",
+        public_page(views.TopicView.as_view(), query=["page"]),
+        name="topic",
+    ),
     path(
         "search/",
-        public_page(views.search_view, lists=[Review, Person, Organisation, Film]),
+        public_page(
+            views.search_view, lists=[Review, Person, Organisation, Film], query=["q"]
+        ),
         name="search",
     ),
     *rss_and_atom("feeds/reviews", feeds.LatestPiecesFeed, "feed", lists=[Review]),

@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import ForeignKey
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.dispatch import Signal
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 
@@ -40,6 +40,8 @@ logger = logging.getLogger("filmdesk.faults")
 # files leaves the pages stored before it behind, to expire.
 PAGE_KEY = "page:{}:{}"
 CHANGED_KEY = "changed:{}"
+# The keys of a page's stored copies with different query values.
+VARIANTS_KEY = "variants:{}:{}"
 # The time of the latest change to anything shown: while it is older than a
 # page, the page is current without looking at its tags.
 ANY_CHANGE_KEY = "changed:*"
@@ -197,34 +199,72 @@ def _current_page(key):
     return stored
 
 
-def public_page(view=None, *, lists=()):
+def public_page(view=None, *, lists=(), query=()):
     """A page for anonymous readers, stored until something it shows changes.
 
     Editors (anyone with a session) and requests other than GET and HEAD get
     it rendered afresh. `lists`: the models whose rows the page lists, so a
-    row added or removed anywhere refreshes it.
+    row added or removed anywhere refreshes it. `query`: the parameters of the
+    query string the page reads; the view sees no others, so they neither
+    change the page nor store another copy of it, and at most
+    PAGE_CACHE_VARIANTS copies with different values are stored at a time.
     """
 
     def decorate(view):
         @wraps(view)
         def page(request, *args, **kwargs):
-            if request.method not in {"GET", "HEAD"} or (
-                settings.SESSION_COOKIE_NAME in request.COOKIES
-            ):
+            request.GET = _only(request.GET, query)
+            if request.method not in {"GET", "HEAD"} or _has_session(request):
                 return _for_readers(view(request, *args, **kwargs), stored=None)
-            address = request.build_absolute_uri().encode()
-            key = PAGE_KEY.format(release(), hashlib.sha256(address).hexdigest())
+            path = request.build_absolute_uri(request.path)
+            address = f"{path}?{request.GET.urlencode()}" if request.GET else path
+            key = PAGE_KEY.format(release(), _digest(address))
             stored = _current_page(key)
             if stored is None:
                 response, stored = _render(view, request, args, kwargs, lists)
                 if stored is None:
                     return _for_readers(response, stored=None)
-                cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
+                if not request.GET or _room_for_variant(_digest(path), key):
+                    cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
             return _for_readers(stored.response(), stored)
 
         return page
 
     return decorate if view is None else decorate(view)
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _only(parameters, names):
+    """The query string's `names`, in a fixed order, and nothing else."""
+    kept = QueryDict(mutable=True)
+    for name in sorted(set(names) & parameters.keys()):
+        kept.setlist(name, parameters.getlist(name))
+    kept._mutable = False
+    return kept
+
+
+def _has_session(request):
+    """Whether the request carries a session that exists: anyone can send a
+    cookie by that name, and a made-up one must not skip the stored pages."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    return bool(request.session.keys())  # a made-up key loads as empty
+
+
+def _room_for_variant(page, key):
+    """Whether the copy of `page` under `key` may be stored: it is, or fewer
+    than PAGE_CACHE_VARIANTS copies with other query values are."""
+    variants_key = VARIANTS_KEY.format(release(), page)
+    variants = cache.get(variants_key, frozenset())
+    if key in variants:
+        return True
+    if len(variants) >= settings.PAGE_CACHE_VARIANTS:
+        return False
+    cache.set(variants_key, variants | {key}, timeout=settings.PAGE_CACHE_SECONDS)
+    return True
 
 
 def _render(view, request, args, kwargs, lists):
