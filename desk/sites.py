@@ -1,7 +1,9 @@
-from functools import partial
+import logging
+from functools import partial, wraps
 
 from django.conf import settings
 from django.contrib import admin
+from django.db import DataError
 from django.template.response import TemplateResponse
 from django.urls import path
 
@@ -11,6 +13,20 @@ from desk.home import desk_for
 
 # The apps editors work in, in this order; the rest is for those who run the site.
 EDITORIAL_APPS = ["reviews", "films", "people"]
+
+# What a lookup in the query string can make the database or Python refuse: a
+# broken regular expression or a NUL byte (PostgreSQL), a number too large
+# for the column or for a date, a word where an id belongs.
+UNUSABLE_INPUT = (DataError, OverflowError, ValueError)
+
+# No list offers them, and a pattern costs the database what its writer likes.
+REFUSED_LOOKUPS = ("__regex", "__iregex")
+
+logger = logging.getLogger("desk")
+
+
+class UnusableInput(ValueError):
+    pass
 
 
 class DeskSite(admin.AdminSite):
@@ -48,6 +64,37 @@ class DeskSite(admin.AdminSite):
                 if getattr(pattern, "name", None) != "view_on_site"
             ),
         ]
+
+    def admin_view(self, view, cacheable=False):
+        return super().admin_view(self._refusing_unusable_input(view), cacheable)
+
+    def _refusing_unusable_input(self, view):
+        """A 400 page naming the problem, not a 500, for an address whose query
+        string the desk cannot use (`?headline__regex=(`, `add/?film=abc`).
+        Rendered here, as a form's initial values are only looked up then."""
+
+        @wraps(view)
+        def inner(request, *args, **kwargs):
+            try:
+                if any(name.endswith(REFUSED_LOOKUPS) for name in request.GET):
+                    raise UnusableInput("regular expressions are not looked up")
+                response = view(request, *args, **kwargs)
+                if callable(getattr(response, "render", None)):
+                    response = response.render()
+            except UNUSABLE_INPUT as error:
+                logger.warning(
+                    "Unusable address %s: %r", request.get_full_path(), error
+                )
+                context = {
+                    **self.each_context(request),
+                    "title": "This address cannot be used",
+                }
+                return TemplateResponse(
+                    request, "admin/desk/bad_request.html", context, status=400
+                )
+            return response
+
+        return inner
 
     def get_app_list(self, request, app_label=None):
         def position(app):
