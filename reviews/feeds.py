@@ -86,7 +86,6 @@ def feed_pieces(pieces):
 class LatestPiecesFeed(Feed):
     feed_type = PiecesRss
     link = reverse_lazy("reviews:home")
-    description = "The latest reviews, features and interviews."
 
     def __call__(self, request, *args, **kwargs):
         # One copy per request: the item hooks need the request for absolute
@@ -97,6 +96,14 @@ class LatestPiecesFeed(Feed):
 
     def title(self):
         return f"{settings.SITE_NAME}: latest pieces"
+
+    def summary(self, subject=None):
+        """What the feed holds, as plain text: Atom's subtitle."""
+        return "The latest reviews, features and interviews."
+
+    def description(self, subject=None):
+        # RSS readers render a channel's description as HTML, as an item's.
+        return escape(self.summary(subject))
 
     def author_name(self):
         return settings.SITE_NAME
@@ -202,7 +209,7 @@ class SubjectFeed(LatestPiecesFeed):
     def link(self, subject):
         return subject.get_absolute_url()
 
-    def description(self, subject):
+    def summary(self, subject):
         return f"The latest pieces on {subject}."
 
     def items(self, subject):
@@ -238,7 +245,7 @@ class FilmFeed(SubjectFeed):
 class PersonFeed(SubjectFeed):
     model = Person
 
-    def description(self, person):
+    def summary(self, person):
         return f"The latest pieces by or about {person}."
 
     def about(self, person):
@@ -257,5 +264,5 @@ def atom(feed_class):
     return type(
         f"{feed_class.__name__}Atom",
         (feed_class,),
-        {"feed_type": PiecesAtom, "subtitle": feed_class.description},
+        {"feed_type": PiecesAtom, "subtitle": feed_class.summary},
     )

@@ -366,3 +366,27 @@ def test_the_home_page_announces_the_main_feeds(client, demo):
 )
 def test_a_feed_of_nothing_is_404(client, db, url):
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("make_subject", "path"),
+    [
+        (lambda name: Topic.objects.create(name=name), "topics"),
+        (lambda name: make_film(name), "films"),
+        (lambda name: make_person(name), "people"),
+        (lambda name: make_organisation(name), "organisations"),
+    ],
+)
+def test_a_channel_description_carries_the_name_as_text(client, make_subject, path):
+    """RSS readers render the channel's description as HTML: a name with markup
+    in it must read as written, as items' descriptions do; Atom's subtitle is text."""
+    name = "Ana <b>Bold</b> & Co"
+    subject = make_subject(name)
+
+    rss = ET.fromstring(client.get(f"/{path}/{subject.slug}/feed.rss").content)
+    atom = ET.fromstring(client.get(f"/{path}/{subject.slug}/feed.atom").content)
+
+    description = rss.findtext("channel/description")
+    assert "Ana &lt;b&gt;Bold&lt;/b&gt; &amp; Co" in description
+    assert "<b>" not in description
+    assert "Ana <b>Bold</b> & Co" in atom.findtext(f"{ATOM}subtitle")
