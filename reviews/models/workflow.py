@@ -37,11 +37,7 @@ class WorkflowMixin:
         return (
             user.has_perm("reviews.view_review")
             or user.has_perm("reviews.change_review")
-        ) and (
-            is_editor(user)
-            or self.is_public
-            or (self.pk is not None and self.created_by_id == user.pk)
-        )
+        ) and (is_editor(user) or self.is_public or self.is_by(user))
 
     def can_edit(self, user):
         """Editors edit anything; writers their own pieces until they are published."""
@@ -49,9 +45,18 @@ class WorkflowMixin:
             return True
         return (
             user.has_perm("reviews.change_review")
-            and (self.pk is None or self.created_by_id == user.pk)
+            and (self.pk is None or self.is_by(user))
             and self.status != Status.PUBLISHED
         )
+
+    def is_by(self, user):
+        """Whether `user` started this piece or is on its byline: a writer who
+        bylines a colleague makes them a co-author, with the same rights."""
+        if self.pk is None:
+            return False
+        if self.created_by_id == user.pk:
+            return True
+        return self.bylines.filter(person__user=user.pk).exists()
 
     def submit(self, by):
         if self.status not in (Status.DRAFT, Status.WITHDRAWN):

@@ -29,7 +29,15 @@ from tests.factories import make_credit, make_nomination, make_person, make_revi
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "staff", "writer", "other_writer", "editor", "superuser")
+ROLES = (
+    "anonymous",
+    "staff",
+    "writer",
+    "other_writer",
+    "co_author",
+    "editor",
+    "superuser",
+)
 STAFF = frozenset(ROLES) - {"anonymous"}
 EVERYONE = frozenset(ROLES)
 EDITORS = frozenset({"editor", "superuser"})
@@ -37,13 +45,15 @@ SUPERUSER = frozenset({"superuser"})
 
 # What each account may do with each registered model. `list` opens the
 # changelist; `view`, `change` apply to the page's object (for pieces: a draft
-# of "writer"'s, so "other_writer" may list pieces but not open this one);
+# of "writer"'s, so "other_writer" may list pieces but not open this one, and
+# "co_author", another writer on its byline, has the rights of its starter);
 # `restore` covers history restore, recover and the deleted list.
 ALL = "list view add change delete restore"
 RIGHTS = {
     Review: {
         "writer": "list view add change",
         "other_writer": "list add",
+        "co_author": "list view add change",
         "editor": f"{ALL} publish",
         "superuser": f"{ALL} publish",
     },
@@ -134,6 +144,8 @@ def rights(role, model):
     if role == "anonymous" or role == "staff":
         return set()
     table = RIGHTS[model]
+    if role == "co_author" and role not in table:
+        role = "other_writer"  # a byline gives rights on that piece alone
     if role in table:
         return set(table[role].split())
     if role == "editor":
@@ -205,6 +217,7 @@ def accounts(db):
         "staff": member("staff"),
         "writer": member("writer", "Writers"),
         "other_writer": member("other-writer", "Writers"),
+        "co_author": member("co-author", "Writers"),
         "editor": member("editor", "Editors"),
         "superuser": member("root", is_superuser=True),
     }
@@ -228,6 +241,7 @@ def world(accounts, settings):
         organisation.save()
     draft.standfirst = "Revised."
     draft.save()  # a changed save: a second version, so compare has two
+    draft.bylines.create(person=make_person("Co Author", user=accounts["co_author"]))
     with reversion.create_revision():
         gone = make_review("Deleted piece", film=film)
         gone_person = make_person("Deleted Person")

@@ -86,8 +86,8 @@ def test_a_writer_sees_her_drafts_and_bylines_but_no_one_elses_drafts(
         "Started by a colleague, bylined to her",
     ]
     assert drafts["count"] == 3
-    # She cannot open a piece a colleague started: its headline is not a link.
-    assert "Started by a colleague, bylined to her" not in drafts["links"]
+    # A byline makes her a co-author: she opens the piece a colleague started.
+    assert "Started by a colleague, bylined to her" in drafts["links"]
     assert "secret draft" not in content
     assert "A colleague's piece in review" not in content
     assert "A colleague's scheduled piece" not in content

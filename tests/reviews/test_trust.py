@@ -430,3 +430,39 @@ def test_a_recovered_piece_answers_none_of_its_old_preview_links(editor_client):
     assert Review.objects.get().headline == "Deleted by mistake"
     assert editor_client.get(old_url).status_code == 404
     assert editor_client.get(preview_url(editor_client, piece)).status_code == 200
+
+
+# Issue 45, finding 9: a bylined colleague saw a draft in "My drafts" and could
+# not open it. The rule: a byline makes a co-author, with the starter's rights.
+
+
+def test_a_bylined_colleague_is_a_co_author(writer, other_writer):
+    piece = make_review("Started by a colleague", created_by=other_writer)
+    colleague = logged_in(other_writer)
+    edit(
+        colleague,
+        piece,
+        **{
+            "bylines-TOTAL_FORMS": "1",
+            "bylines-0-person": make_person("Ana Writer", user=writer).pk,
+            "bylines-0-order": "0",
+        },
+    )
+    assert piece.bylines.get().person.user == writer
+
+    co_author = logged_in(writer)
+    assert co_author.get(change_url(piece)).status_code == 200
+    edit(co_author, piece, headline="Rewritten by the co-author")
+    assert piece.headline == "Rewritten by the co-author"
+
+
+def test_a_writer_on_no_byline_still_cannot_open_a_colleagues_draft(
+    writer, other_writer
+):
+    piece = make_review("A colleague's draft", created_by=other_writer)
+    piece.bylines.create(person=make_person("Someone Else"))
+
+    response = logged_in(writer).get(change_url(piece))
+
+    assert response.status_code in (302, 403, 404)
+    assert "A colleague's draft" not in response.content.decode()
