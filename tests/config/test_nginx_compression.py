@@ -44,3 +44,15 @@ def test_static_files_arrive_as_brotli_where_the_browser_takes_it(nginx, static_
     assert response.getheader("Content-Encoding") == "br"
     assert brotli.decompress(body) == stylesheet.read_bytes()
     assert "immutable" in response.getheader("Cache-Control")
+
+
+def test_static_files_are_never_sniffed_and_nginx_names_no_version(nginx, static_root):
+    stylesheet = next(static_root.glob("css/site.*.css"))
+
+    response, _ = fetch(nginx.port, f"/static/css/{stylesheet.name}", "br")
+    missing, _ = fetch(nginx.port, "/static/no-such-file.css", "gzip")
+
+    assert response.getheader("X-Content-Type-Options") == "nosniff"
+    assert response.getheader("Server") == "nginx"
+    assert missing.status == 404
+    assert missing.getheader("Server") == "nginx"

@@ -26,6 +26,7 @@ def test_static_files_have_hashed_names_and_far_future_cache_headers(
     assert response.status_code == 200
     assert "immutable" in response["Cache-Control"]
     assert "max-age=315360000" in response["Cache-Control"]
+    assert response["X-Content-Type-Options"] == "nosniff"
     compressed = collected_client.get(url, headers={"accept-encoding": "gzip"})
     assert compressed["Content-Encoding"] == "gzip"
 
