@@ -22,6 +22,7 @@ from reviews.models import Review, Topic
 from reviews.models.review import rating_label
 from reviews.rendering import reader_body, with_absolute_urls
 from reviews.sanitising import plain_text, sanitise
+from web.dates import whole_seconds
 from web.text import without_control_characters
 
 FEED_LENGTH = 30
@@ -122,11 +123,12 @@ class LatestPiecesFeed(Feed):
         )
         return escape(text)
 
+    # Whole seconds, as on the pages and in the sitemaps (web/dates.py).
     def item_pubdate(self, piece):
-        return piece.publish_at
+        return whole_seconds(piece.publish_at)
 
     def item_updateddate(self, piece):
-        return max(piece.updated_at, piece.publish_at)
+        return whole_seconds(max(piece.updated_at, piece.publish_at))
 
     def item_categories(self, piece):
         return [

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from web.dates import machine_time
+
 
 def piece(piece, absolute, film_box=None):
     """A critic's `Review` of a `Movie`, or an `Article` about the film, whose
@@ -10,6 +12,7 @@ def piece(piece, absolute, film_box=None):
         {"@type": "Person", "name": byline.name, "url": absolute(byline.url)}
         for byline in piece.furniture.bylines
     ]
+    published = piece.first_published_at or piece.publish_at  # none in a preview
     data = {
         "@context": "https://schema.org",
         "@type": "Review"
@@ -26,8 +29,8 @@ def piece(piece, absolute, film_box=None):
             "name": settings.SITE_NAME,
             "url": absolute("/"),
         },
-        "datePublished": piece.first_published_at or piece.publish_at,
-        "dateModified": piece.updated_at,
+        "datePublished": published and machine_time(published),
+        "dateModified": machine_time(piece.updated_at),
         "inLanguage": "en-GB",
     }
     if film_box:

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -427,3 +428,30 @@ def test_error_pages_declare_no_canonical_address(client, rf, db):
     ):
         assert 'rel="canonical"' not in content
         assert "og:url" not in content
+
+
+# HTML's valid global date and time, in whole seconds (issue 47): a piece that
+# was updated once carried its microseconds here, on every page showing it.
+WHOLE_SECONDS = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d"
+
+
+def test_an_updated_piece_writes_its_times_in_whole_seconds(client):
+    piece = make_public_review(publish_at=timezone.now() - timedelta(days=2))
+    piece.first_published_at = piece.publish_at.replace(microsecond=123456)
+    piece.standfirst = "Revised after the festival."
+    piece.save()
+    assert piece.updated_at.microsecond  # what the database holds
+
+    page = client.get(piece.get_absolute_url()).content.decode()
+    home = client.get("/").content.decode()
+    feed = client.get("/feeds/reviews.atom").content.decode()
+
+    assert "Updated <time" in page
+    times = re.findall(r'<time datetime="([^"]+)"', page + home)
+    assert len(times) >= 3
+    assert all(re.fullmatch(WHOLE_SECONDS, value) for value in times), times
+    data = json_ld(page)[0]
+    for name in ("datePublished", "dateModified"):
+        assert re.fullmatch(WHOLE_SECONDS, data[name]), data[name]
+    updated = re.findall(r"<(?:updated|published)>([^<]+)<", feed)
+    assert updated and all(re.fullmatch(WHOLE_SECONDS, value) for value in updated)

@@ -9,8 +9,9 @@ from html import escape
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.timezone import get_current_timezone, localtime
+from django.utils.timezone import get_current_timezone
 
+from web.dates import machine_time
 from web.text import without_control_characters
 
 register = template.Library()
@@ -21,7 +22,7 @@ def _entry(url, zone):
     if url.get("lastmod"):
         parts += [
             "<lastmod>",
-            localtime(url["lastmod"], zone).isoformat(),
+            machine_time(url["lastmod"], zone),
             "</lastmod>",
         ]
     if url.get("changefreq"):
@@ -41,7 +42,7 @@ def _entry(url, zone):
             "</news:name><news:language>",
             escape(news["language"]),
             "</news:language></news:publication><news:publication_date>",
-            localtime(news["date"], zone).isoformat(),
+            machine_time(news["date"], zone),
             "</news:publication_date><news:title>",
             escape(without_control_characters(news["title"])),
             "</news:title></news:news>",
@@ -53,7 +54,7 @@ def _entry(url, zone):
 @register.simple_tag
 def sitemap_entries(urlset):
     """Every URL of the section, escaped (html.escape, as Django's escape is, without
-    its lazy-text checks), its times in the current zone as `|date:"c"` wrote them."""
+    its lazy-text checks), its times in the current zone, in whole seconds (web/dates.py)."""
     zone = get_current_timezone()
     entries = "".join(_entry(url, zone) for url in urlset)
     return mark_safe(entries)  # noqa: S308 - every value was escaped
