@@ -523,8 +523,5 @@ def keep_publication_state(sender, instance, raw, **kwargs):
         return
     kept = (*WORKFLOW_FIELDS, "preview_key")
     stored = Review.objects.filter(pk=instance.pk).values(*kept).first()
-    if stored is None:
-        # Recovered after deletion: the links given out before it are not its own.
-        stored = {"preview_key": uuid.uuid4()}
-    for name, value in stored.items():
+    for name, value in (stored or {}).items():
         setattr(instance, name, value)

@@ -1,5 +1,7 @@
 """The editorial workflow: who may see a piece, and who may move it between statuses."""
 
+import uuid
+
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -105,11 +107,13 @@ class WorkflowMixin:
         self._record_step(Event.Action.WITHDRAWN, by, f"Withdrawn by {by}")
 
     def return_to_draft(self, by, action, message):
-        """After a recovery: the piece comes back as a draft, never straight to readers."""
+        """After a recovery: the piece comes back as a draft, never straight to
+        readers, and the preview links given out before its deletion stay dead."""
         if not is_editor(by):
             raise ValidationError("Only editors can recover pieces.")
         self.status = Status.DRAFT
         self.publish_at = None
+        self.preview_key = uuid.uuid4()
         self._record_step(action, by, message)
 
     def _record_step(self, action, by, message):
