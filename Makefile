@@ -5,7 +5,7 @@ MANAGE := $(PY) manage.py
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run serve test bench lint fmt lock lock-check browser nginx redis wrk icons clean
+.PHONY: run serve test bench lint fmt lock lock-check browser nginx redis java vnu wrk icons clean
 
 $(PY):
 	@py=""; for candidate in python3.13 python3.12 python3 python; do \
@@ -71,7 +71,7 @@ serve: $(RUNTIME_STAMP)
 	  $(MANAGE) collectstatic --noinput --verbosity 0 && \
 	  exec $(VENV)/bin/gunicorn --config config/gunicorn.py config.wsgi'
 
-test: $(DEV_STAMP) browser nginx redis
+test: $(DEV_STAMP) browser nginx redis vnu
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
@@ -101,6 +101,30 @@ redis:
 	    apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; \
 	  else \
 	    echo "The shared-cache tests need redis-server: install it (Debian: sudo apt-get install redis-server) and run make test again." >&2; \
+	    exit 1; fi; }
+
+# The W3C's Nu Html Checker checks every public page kind: npm's vnu-jar (the
+# jar alone: its install script, which would fetch a Java, is skipped) on
+# Debian's Java, installed once when missing.
+VNU_VERSION := 26.9.27
+VNU_JAR := var/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+vnu: java $(VNU_JAR)
+$(VNU_JAR):
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq npm >/dev/null; \
+	  else \
+	    echo "The HTML checker comes from npm: install it (Debian: sudo apt-get install npm) and run make test again." >&2; \
+	    exit 1; fi; }
+	npm install --silent --no-audit --no-fund --no-save --no-package-lock --ignore-scripts \
+	  --prefix var/vnu vnu-jar@$(VNU_VERSION)
+
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "The HTML checker runs on Java: install it (Debian: sudo apt-get install default-jre-headless) and run make test again." >&2; \
 	    exit 1; fi; }
 
 # Speed at 100,000 pieces (docs/performance.md): per database, the corpus (made
