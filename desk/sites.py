@@ -25,10 +25,6 @@ REFUSED_LOOKUPS = ("__regex", "__iregex")
 logger = logging.getLogger("desk")
 
 
-class UnusableInput(ValueError):
-    pass
-
-
 class DeskSite(admin.AdminSite):
     site_header = site_title = index_title = settings.SITE_NAME
     index_template = "admin/desk/index.html"
@@ -75,26 +71,24 @@ class DeskSite(admin.AdminSite):
 
         @wraps(view)
         def inner(request, *args, **kwargs):
+            if any(name.endswith(REFUSED_LOOKUPS) for name in request.GET):
+                return self._unusable_address(request, "a regular expression")
             try:
-                if any(name.endswith(REFUSED_LOOKUPS) for name in request.GET):
-                    raise UnusableInput("regular expressions are not looked up")
                 response = view(request, *args, **kwargs)
                 if callable(getattr(response, "render", None)):
                     response = response.render()
             except UNUSABLE_INPUT as error:
-                logger.warning(
-                    "Unusable address %s: %r", request.get_full_path(), error
-                )
-                context = {
-                    **self.each_context(request),
-                    "title": "This address cannot be used",
-                }
-                return TemplateResponse(
-                    request, "admin/desk/bad_request.html", context, status=400
-                )
+                return self._unusable_address(request, repr(error))
             return response
 
         return inner
+
+    def _unusable_address(self, request, problem):
+        logger.warning("Unusable address %s: %s", request.get_full_path(), problem)
+        context = {**self.each_context(request), "title": "This address cannot be used"}
+        return TemplateResponse(
+            request, "admin/desk/bad_request.html", context, status=400
+        )
 
     def get_app_list(self, request, app_label=None):
         def position(app):

@@ -27,7 +27,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_init, post_s
 from django.dispatch import Signal
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control
-from django.utils.http import http_date, quote_etag
+from django.utils.http import http_date, quote_etag, urlencode
 
 from web.release import release
 
@@ -239,11 +239,14 @@ def _digest(text):
 
 def _only(parameters, names):
     """The query string's `names`, in a fixed order, and nothing else."""
-    kept = QueryDict(mutable=True)
-    for name in sorted(set(names) & parameters.keys()):
-        kept.setlist(name, parameters.getlist(name))
-    kept._mutable = False
-    return kept
+    if not parameters:
+        return parameters
+    kept = sorted(set(names) & parameters.keys())
+    return QueryDict(
+        urlencode(
+            [(name, value) for name in kept for value in parameters.getlist(name)]
+        )
+    )
 
 
 def _has_session(request):
