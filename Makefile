@@ -75,33 +75,26 @@ test: $(DEV_STAMP) browser nginx redis vnu
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
+# $(call debian_packages,CHECK,PACKAGES,WHO NEEDS THEM,TARGET): when the shell
+# test CHECK fails, install PACKAGES with apt-get if root, else say how and stop.
+debian_packages = @$(1) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq $(2) >/dev/null; \
+	  else \
+	    echo "$(3): install them (Debian: sudo apt-get install $(2)) and run make $(4) again." >&2; \
+	    exit 1; fi; }
+
 # The browser tests drive Debian's Chromium; install it once when missing.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "The browser tests need Chromium: install it (Debian: sudo apt-get install chromium) and run make test again." >&2; \
-	    exit 1; fi; }
+	$(call debian_packages,command -v chromium >/dev/null 2>&1,chromium,The browser tests need Chromium,test)
 
 # The login lockout test runs Debian's nginx with deploy/nginx.conf; install it once
 # when missing (it lives in /usr/sbin, outside most users' PATH).
 nginx:
-	@{ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } && \
-	  ls /etc/nginx/modules-enabled/*brotli-static* >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null; \
-	  else \
-	    echo "The nginx tests need nginx with Brotli: install them (Debian: sudo apt-get install nginx libnginx-mod-http-brotli-static) and run make test again." >&2; \
-	    exit 1; fi; }
+	$(call debian_packages,{ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } && ls /etc/nginx/modules-enabled/*brotli-static* >/dev/null 2>&1,nginx libnginx-mod-http-brotli-static,The nginx tests need nginx with Brotli,test)
 
 redis:
-	@command -v redis-server >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; \
-	  else \
-	    echo "The shared-cache tests need redis-server: install it (Debian: sudo apt-get install redis-server) and run make test again." >&2; \
-	    exit 1; fi; }
+	$(call debian_packages,command -v redis-server >/dev/null 2>&1,redis-server,The shared-cache tests need redis-server,test)
 
 # The W3C's Nu Html Checker checks every public page kind: npm's vnu-jar (the
 # jar alone: its install script, which would fetch a Java, is skipped) on
@@ -110,22 +103,12 @@ VNU_VERSION := 26.9.27
 VNU_JAR := var/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 vnu: java $(VNU_JAR)
 $(VNU_JAR):
-	@command -v npm >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && apt-get install -y -qq npm >/dev/null; \
-	  else \
-	    echo "The HTML checker comes from npm: install it (Debian: sudo apt-get install npm) and run make test again." >&2; \
-	    exit 1; fi; }
+	$(call debian_packages,command -v npm >/dev/null 2>&1,npm,The HTML checker comes from npm,test)
 	npm install --silent --no-audit --no-fund --no-save --no-package-lock --ignore-scripts \
 	  --prefix var/vnu vnu-jar@$(VNU_VERSION)
 
 java:
-	@command -v java >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; \
-	  else \
-	    echo "The HTML checker runs on Java: install it (Debian: sudo apt-get install default-jre-headless) and run make test again." >&2; \
-	    exit 1; fi; }
+	$(call debian_packages,command -v java >/dev/null 2>&1,default-jre-headless,The HTML checker runs on Java,test)
 
 # Speed at 100,000 pieces (docs/performance.md): per database, the corpus (made
 # once, kept in var/bench/ and the filmdesk_bench database), pages under gunicorn
@@ -143,12 +126,7 @@ bench: $(RUNTIME_STAMP) wrk
 
 # The benchmark drives gunicorn with Debian's wrk; install it once when missing.
 wrk:
-	@command -v wrk >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
-	  else \
-	    echo "The benchmark needs wrk: install it (Debian: sudo apt-get install wrk) and run make bench again." >&2; \
-	    exit 1; fi; }
+	$(call debian_packages,command -v wrk >/dev/null 2>&1,wrk,The benchmark needs wrk,bench)
 
 # The icons come from static/icons/favicon.svg; run after changing it, and commit them.
 icons: export DEBUG = 1
