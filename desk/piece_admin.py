@@ -1,7 +1,7 @@
 """The piece form on the desk: who else is editing, and autosave.
 
 The desk sits above `reviews`, so it extends the pieces' admin here rather than
-`reviews/admin.py` reaching up into the desk.
+`reviews/admin/` reaching up into the desk.
 """
 
 from django.contrib import messages
@@ -13,7 +13,7 @@ from django.urls import path, reverse
 
 from desk import autosave, presence
 from desk.models import BEAT
-from reviews.admin import ReviewAdmin
+from reviews.admin.pieces import ReviewAdmin
 
 AUTOSAVE_EVERY = 60  # seconds
 

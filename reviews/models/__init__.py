@@ -1,10 +1,8 @@
+from reviews.models.addresses import SlugRedirect
+from reviews.models.byline import Byline
+from reviews.models.correction import Correction
 from reviews.models.mention import Mention
-from reviews.models.review import (
-    Byline,
-    Correction,
-    Review,
-    SlugRedirect,
-)
+from reviews.models.review import Review
 from reviews.models.topic import Topic
 
 __all__ = [

@@ -5,6 +5,8 @@ import uuid
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -116,6 +118,19 @@ class WorkflowMixin:
         self.preview_key = uuid.uuid4()
         self._record_step(action, by, message)
 
+    def revoke_previews(self, by):
+        """Draw a new preview key: links given out so far stop working."""
+        self.preview_key = uuid.uuid4()
+        # An update, not a save: content is unchanged, so no version and no new
+        # lock token that would refuse the editor's open form.
+        type(self).objects.filter(pk=self.pk).update(preview_key=self.preview_key)
+        record(
+            Event.Action.PREVIEW_REVOKED,
+            self,
+            by=by,
+            message=f"Preview links revoked by {by}",
+        )
+
     def _record_step(self, action, by, message):
         """Save the new state as one version with a readable comment, and log it."""
         with transaction.atomic(), reversion.create_revision():
@@ -135,3 +150,21 @@ class WorkflowMixin:
     @property
     def is_scheduled(self):
         return self.status == Status.PUBLISHED and not self.is_public
+
+    @property
+    def shown_to_readers(self):
+        """Whether saving this piece changes what readers see beyond its own page."""
+        return self.is_public or getattr(self, "_was_public", False)
+
+
+@receiver(pre_save, sender="reviews.Review")
+def keep_publication_state(sender, instance, raw, **kwargs):
+    """Restoring a version (a raw save of old data) brings back the content only:
+    whether and when the piece is public stays as the workflow left it, and
+    preview links revoked since stay revoked."""
+    if not raw:
+        return
+    kept = (*WORKFLOW_FIELDS, "preview_key")
+    stored = sender.objects.filter(pk=instance.pk).values(*kept).first()
+    for name, value in (stored or {}).items():
+        setattr(instance, name, value)

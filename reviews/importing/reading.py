@@ -1,0 +1,131 @@
+"""Reading a file: which format it is, how its bytes decode, and the
+sanitised HTML body it makes."""
+
+import io
+import re
+import zipfile
+from pathlib import PurePath
+
+import mammoth
+import markdown
+
+from reviews.importing.plain_text import text_to_html
+from reviews.sanitising import sanitise
+
+MAX_BYTES = 2 * 1024 * 1024
+FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+FORMATS |= {".html": "html", ".htm": "html", ".docx": "docx"}
+ACCEPTED = ".txt, .md, .html or .docx"
+
+# Word files carry pictures, which the import leaves out: they may be larger.
+DOCX_MAX_BYTES = 10 * 1024 * 1024
+# The text of a Word file, unpacked: a guard against a small file that unpacks huge.
+DOCX_MAX_TEXT_BYTES = 20 * 1024 * 1024
+# Word's own quotation styles become block quotes; headings, emphasis and lists
+# come through by mammoth's defaults.
+DOCX_STYLE_MAP = """
+p[style-name='Quote'] => blockquote > p:fresh
+p[style-name='Intense Quote'] => blockquote > p:fresh
+"""
+
+# Tags the design has no place for, turned into ones it has.
+TAG_RENAMES = {"h1": "h2", "h4": "h3", "h5": "h3", "h6": "h3", "b": "strong"}
+TAG_RENAMES |= {"i": "em"}
+
+
+class ImportRefused(Exception):
+    """The file cannot become a piece; the message says why, in one sentence."""
+
+
+def decode(data):
+    """UTF-8 (a BOM is dropped), else Windows-1252; returns (text, note or None)."""
+    if not data.strip():
+        raise ImportRefused("The file is empty.")
+    if len(data) > MAX_BYTES:
+        raise ImportRefused(
+            f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; "
+            "split it or shorten it."
+        )
+    if b"\x00" in data:
+        raise ImportRefused(f"The file is binary, not text: save it as {ACCEPTED}.")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ImportRefused(
+            "The file is neither UTF-8 nor Windows-1252 text."
+        ) from None
+    return text, "The file was not valid UTF-8; it was read as Windows-1252."
+
+
+def _rename_tags(html):
+    def rename(match):
+        slash, name, rest = match.groups()
+        return f"<{slash}{TAG_RENAMES.get(name.lower(), name)}{rest}>"
+
+    return re.sub(r"<(/?)([a-zA-Z0-9]+)([^>]*)>", rename, html)
+
+
+def docx_to_html(data):
+    """A Word file's headings, emphasis, lists, quotes and links, as HTML."""
+    if not data:
+        raise ImportRefused("The file is empty.")
+    if len(data) > DOCX_MAX_BYTES:
+        raise ImportRefused(
+            f"The file is larger than {DOCX_MAX_BYTES // (1024 * 1024)} MB; "
+            "split it or shorten it."
+        )
+    not_word = "The file is not a Word document (.docx); save it again from Word."
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+    except zipfile.BadZipFile:
+        raise ImportRefused(not_word) from None
+    if unpacked > DOCX_MAX_TEXT_BYTES:
+        raise ImportRefused("The Word document unpacks too large to import.")
+    try:
+        result = mammoth.convert_to_html(
+            io.BytesIO(data),
+            style_map=DOCX_STYLE_MAP,
+            # Pictures are not part of the body; the hero image is chosen apart.
+            convert_image=mammoth.images.img_element(lambda image: {}),
+        )
+    # mammoth raises whatever its zip and XML readers meet in a damaged file.
+    except Exception:
+        raise ImportRefused(not_word) from None
+    return result.value
+
+
+def to_html(text, kind):
+    if kind == "docx":
+        html = docx_to_html(text)
+    elif kind == "markdown":
+        html = markdown.markdown(text, output_format="html")
+    elif kind == "html":
+        html = text
+    else:
+        html = text_to_html(text)
+    return sanitise(_rename_tags(html))
+
+
+def format_of(filename):
+    suffix = PurePath(filename or "").suffix.lower()
+    if not suffix:
+        return "text"
+    if suffix not in FORMATS:
+        raise ImportRefused(
+            f"Files ending in {suffix} cannot be imported: use {ACCEPTED}."
+        )
+    return FORMATS[suffix]
+
+
+def body_of(data, filename):
+    """The sanitised HTML body a file makes, and a note on how it was read."""
+    fmt = format_of(filename)
+    if fmt == "docx":
+        return to_html(data, fmt), None
+    text, note = decode(data)
+    return to_html(text, fmt), note
