@@ -1,4 +1,4 @@
-// The piece form (reviews/admin.py): spellcheck in the body, a label for the
+// The piece form (reviews/admin/piece_form.py): spellcheck in the body, a label for the
 // editor's block-type menu, and the body's length counted while the writer types.
 // Same rule as Review.word_count and Review.reading_minutes.
 "use strict";
