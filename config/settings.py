@@ -291,6 +291,9 @@ LOGGING = {
     },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
+        # Django's own console handler (DEBUG only) would print each of its
+        # records a second time, unformatted: they reach stdout through the root.
+        "django": {"handlers": [], "level": "INFO"},
         # axes announces itself at every start; keep its warnings only.
         "axes": {"level": "WARNING"},
         "django.tasks": {"filters": ["traceback_only_if_failed"]},

@@ -20,8 +20,10 @@ from django.core.cache import cache as shared_cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.tasks import task
+from django.templatetags.static import static
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
+from images.pending import is_stored, waiting_for, written
 from images.sharing import ShareImage
 
 logger = logging.getLogger(__name__)
@@ -31,10 +33,13 @@ MARGIN = 80
 TEXT_WIDTH = WIDTH - 2 * MARGIN
 # Raise when the drawing changes, so that every card is drawn again.
 DESIGN = 1
-# How long workers trust that a stored card is still there before asking storage.
+# How long servers trust that a stored card is still there before asking storage.
 STORED_FOR_SECONDS = 60 * 60 * 24
 # How long pages wait for a queued card before queueing it again.
 QUEUED_FOR_SECONDS = 60
+# What a shared link shows while its card is being drawn: a file that is always there.
+STAND_IN = "icons/icon-512.png"
+STAND_IN_SIZE = (512, 512)
 
 # The site's dark theme (static/css/site.css).
 PAPER, INK, MUTED, ACCENT, RULE = "#151514", "#ecebe7", "#b9b6ae", "#f28b82", "#3a3835"
@@ -69,7 +74,8 @@ def rating_text(rating):
 
 
 def card(identity, title, *, kicker="", subtitle="", rating=None):
-    """The card of one page (`identity`, such as 'piece-12'), stored on first use."""
+    """The card of one page (`identity`, such as 'piece-12'). Until a task has
+    drawn and stored it, the site's icon stands in and the page waits for it."""
     drawn = {
         "design": DESIGN,
         "fonts": [font(role, 10).getname() for role in sorted(FONT_FILES)],
@@ -81,7 +87,12 @@ def card(identity, title, *, kicker="", subtitle="", rating=None):
     }
     digest = hashlib.sha256(json.dumps(drawn, sort_keys=True).encode()).hexdigest()
     name = f"cards/{identity}-{digest[:16]}.png"
-    _queue_once(name, title, kicker, subtitle, rating)
+    if not _is_stored(name):
+        _queue_once(name, title, kicker, subtitle, rating)
+        # Drawn at once by the immediate backend; else by a worker soon.
+        if not _is_stored(name):
+            waiting_for(name)
+            return ShareImage(static(STAND_IN), *STAND_IN_SIZE, settings.SITE_NAME)
     alt = " · ".join(
         part for part in (title, subtitle, drawn["rating"], settings.SITE_NAME) if part
     )
@@ -93,13 +104,24 @@ def site_card():
     return card("site", settings.SITE_NAME, subtitle=settings.SITE_DESCRIPTION)
 
 
+def _stored_key(name):
+    return f"share-card:{name}"
+
+
+def _is_stored(name):
+    if shared_cache.get(_stored_key(name)):
+        return True
+    if not is_stored(default_storage, name):
+        return False
+    shared_cache.set(_stored_key(name), True, STORED_FOR_SECONDS)
+    return True
+
+
 def _queue_once(name, title, kicker, subtitle, rating):
-    if shared_cache.get(f"share-card:{name}"):
-        return
     if not shared_cache.add(f"share-card-queued:{name}", True, QUEUED_FOR_SECONDS):
         return  # another request queued it a moment ago
     # A card is decoration: a queue or a storage that fails is logged, and the
-    # page still renders (with an address that works once the card is drawn).
+    # page still renders (with the stand-in until the card is drawn).
     try:
         store_card.enqueue(
             name, title, kicker, subtitle, None if rating is None else str(rating)
@@ -120,7 +142,8 @@ def store_card(name, title, kicker, subtitle, rating):
     except Exception:
         logger.exception("Could not store the share card %s", name)
         return
-    shared_cache.set(f"share-card:{name}", True, STORED_FOR_SECONDS)
+    shared_cache.set(_stored_key(name), True, STORED_FOR_SECONDS)
+    written(name)
 
 
 def draw(title, kicker="", subtitle="", rating=None):

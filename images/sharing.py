@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from images.renditions import rendition_name, widths_for
+from images.renditions import made_widths, rendition_name
 
 # Large enough for every network's big preview, small enough for their size limits.
 SHARE_WIDTH = 1200
@@ -18,8 +18,9 @@ class ShareImage:
 
 
 def uploaded_image(field_file, width, height, alt):
-    """The upload itself, or its 1200-pixel rendition when it is wider than that."""
-    if SHARE_WIDTH not in widths_for(width):
+    """The upload itself, or its 1200-pixel rendition when it is wider than that
+    and the rendition is stored."""
+    if SHARE_WIDTH not in made_widths(field_file, width):
         return ShareImage(field_file.url, width, height, alt)
     extension = PurePosixPath(field_file.name).suffix.lstrip(".")
     name = rendition_name(field_file.name, SHARE_WIDTH, extension)

@@ -4,6 +4,7 @@ import io
 import warnings
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -159,3 +160,16 @@ class CleanImageField(models.ImageField):
             # worker makes them once the upload is committed, never for a rollback.
             make_renditions.enqueue(file.name)
         return file
+
+
+def uploaded_images():
+    """(file, width) of every image stored in a CleanImageField, in every model."""
+    for model in apps.get_models():
+        for field in model._meta.fields:
+            if not isinstance(field, CleanImageField):
+                continue
+            if not field.width_field:  # no width: no srcset, no renditions
+                continue
+            rows = model._default_manager.exclude(**{field.name: ""}).order_by("pk")
+            for row in rows.only("pk", field.name, field.width_field).iterator():
+                yield getattr(row, field.name), getattr(row, field.width_field)

@@ -1,5 +1,6 @@
 import http.client
 import logging
+import re
 import subprocess
 import sys
 
@@ -158,7 +159,10 @@ def test_an_unknown_task_backend_is_named_at_start_up(manage):
     assert "TASKS_BACKEND must be immediate or database" in result.stderr
 
 
-def test_a_card_drawn_while_a_page_renders_logs_no_traceback(client, db, caplog):
+def test_a_card_drawn_while_a_page_renders_logs_no_traceback(
+    client, db, caplog, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path  # no card stored by an earlier test
     make_person("Feras Fayyad")
 
     with caplog.at_level(logging.INFO, logger="django.tasks"):
@@ -184,3 +188,27 @@ def test_gunicorn_reachable_from_elsewhere_needs_the_proxies_it_trusts():
 
     assert result.returncode == 1
     assert "which other machines can reach: set TRUSTED_PROXIES" in result.stderr
+
+
+@pytest.mark.parametrize("debug", ["1", "0"])
+def test_each_task_event_is_one_log_line(manage, debug):
+    """As `make run` (DEBUG) and `make serve` or the worker log: one line an
+    event, with its time, and a failed rendition named once."""
+    said = (
+        "from images.renditions import make_renditions; "
+        "make_renditions.enqueue('heroes/not-there.jpg')"
+    )
+    result = manage("shell", "--command", said, env={"DEBUG": debug})
+
+    assert result.returncode == 0, result.stderr
+    lines = (result.stdout + result.stderr).splitlines()
+    events = [
+        line for line in lines if "path=images.renditions.make_renditions" in line
+    ]
+    assert [event.split(" state=")[1] for event in events] == ["RUNNING", "SUCCESSFUL"]
+    assert all(re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ INFO ", e) for e in events)
+    failures = [line for line in lines if "Could not make the renditions" in line]
+    assert len(failures) == 1
+    assert failures[0].endswith(
+        " ERROR images.renditions: Could not make the renditions of heroes/not-there.jpg"
+    )

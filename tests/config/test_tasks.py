@@ -3,18 +3,24 @@ worker command (`db_worker --batch`, as deploy/filmdesk-worker.service runs it
 without --batch) does the work."""
 
 import html
+import io
 import re
 import signal
+import urllib.error
 import urllib.request
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.templatetags.static import static
+from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
+from images.cards import STAND_IN
 from reviews.models import Byline
-from tests.factories import make_person, make_review
+from tests.factories import make_person, make_public_review, make_review
 from tests.images import image_upload
 from tests.reviews.test_admin import change_url, piece_form
 
@@ -110,7 +116,14 @@ def queued_cards():
     ).values_list("args_kwargs", flat=True)
 
 
-def test_the_worker_draws_the_share_card_a_page_asked_for(
+def og_image(response):
+    content = response.content.decode()
+    return html.unescape(
+        re.search(r'property="og:image" content="([^"]+)"', content)[1]
+    )
+
+
+def test_a_page_shows_a_stand_in_until_the_worker_draws_its_card(
     client, boss, s3_media, run_worker
 ):
     piece = make_review("Last Men in Aleppo")
@@ -118,19 +131,107 @@ def test_the_worker_draws_the_share_card_a_page_asked_for(
     DBTaskResult.objects.all().delete()  # the publication's mail is another test's
 
     # Two readers: the first queues the card (and the film's), the second nothing.
-    content = client.get(piece.get_absolute_url()).content.decode()
-    client.get(piece.get_absolute_url())
+    first = og_image(client.get(piece.get_absolute_url()))
+    second = og_image(client.get(piece.get_absolute_url()))
 
-    card = html.unescape(
-        re.search(r'property="og:image" content="([^"]+)"', content)[1]
-    )
-    name = card.split(f"/{s3_media}/", 1)[1]
     queued_names = [row["args"][0] for row in queued_cards()]
-    assert name in queued_names
     assert len(queued_names) == len(set(queued_names))
+    (name,) = [n for n in queued_names if n.startswith(f"cards/piece-{piece.pk}-")]
     assert not default_storage.exists(name)
+    # Meanwhile the page points at a file that is there: the site's icon.
+    assert first == second == f"http://testserver{static(STAND_IN)}"
+    assert finders.find(STAND_IN)
 
     run_worker()
 
+    card = og_image(client.get(piece.get_absolute_url()))
+    assert card.endswith(f"/{s3_media}/{name}")
     with urllib.request.urlopen(card, timeout=10) as response:
         assert response.headers["Content-Type"] == "image/png"
+
+
+def picture_links(response):
+    """Every address the page's <picture> offers the browser, in src and srcset."""
+    picture = re.search(r"<picture>.*?</picture>", response.content.decode(), re.S)[0]
+    return {
+        html.unescape(candidate.split()[0])
+        for address in re.findall(r'(?:src|srcset)="([^"]+)"', picture)
+        for candidate in address.split(", ")
+    }
+
+
+def answers(link):
+    try:
+        with urllib.request.urlopen(link, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def upload_hero(client, piece):
+    client.post(
+        change_url(piece),
+        piece_form(
+            piece, hero_image=image_upload(size=(1800, 1000)), hero_alt="Rescue"
+        ),
+    )
+    piece.refresh_from_db()
+
+
+def test_a_fresh_upload_offers_its_renditions_once_the_worker_made_them(
+    client, boss, s3_media, run_worker
+):
+    piece = make_public_review()
+    reader = Client()
+    assert reader.get(piece.get_absolute_url()).status_code == 200  # stored, no picture
+    client.force_login(boss)
+    upload_hero(client, piece)
+    assert queued("images.renditions.make_renditions") == 1
+
+    # Twice: rendered, then served as stored.
+    for _ in range(2):
+        response = reader.get(piece.get_absolute_url())
+        assert picture_links(response) == {piece.hero_image.url}
+        assert og_image(response) == piece.hero_image.url
+    assert answers(piece.hero_image.url) == 200
+
+    run_worker()
+
+    response = reader.get(piece.get_absolute_url())
+    links = picture_links(response)
+    assert len(links) == 1 + 4 * 2
+    assert {answers(link) for link in links} == {200}
+    assert og_image(response).endswith("-1200w.jpg")
+
+
+def refuse_write(name, content):
+    raise OSError("The bucket refuses writes.")
+
+
+def test_a_failed_rendition_is_logged_once_and_the_command_makes_it(
+    client, boss, s3_media, run_worker, caplog, monkeypatch
+):
+    piece = make_public_review()
+    client.force_login(boss)
+    upload_hero(client, piece)
+    # The worker finds the bucket refusing every write.
+    monkeypatch.setattr(default_storage, "_save", refuse_write)
+
+    run_worker()
+
+    failures = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert [r.getMessage() for r in failures] == [
+        f"Could not make the renditions of {piece.hero_image.name}"
+    ]
+    assert picture_links(Client().get(piece.get_absolute_url())) == {
+        piece.hero_image.url
+    }
+
+    monkeypatch.undo()
+    out = io.StringIO()
+    call_command("make_renditions", stdout=out)
+
+    assert f"Made the renditions of {piece.hero_image.name}." in out.getvalue()
+    links = picture_links(Client().get(piece.get_absolute_url()))
+    assert len(links) == 1 + 4 * 2
+    assert {answers(link) for link in links} == {200}
