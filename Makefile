@@ -5,7 +5,8 @@ MANAGE := $(PY) manage.py
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run serve test bench lint fmt lock lock-check browser nginx redis java vnu wrk icons clean
+.PHONY: run serve test bench lint fmt lock lock-check browser nginx redis java vnu wrk icons clean \
+	backup restore
 
 $(PY):
 	@py=""; for candidate in python3.13 python3.12 python3 python; do \
@@ -70,6 +71,17 @@ serve: $(RUNTIME_STAMP)
 	  $(MANAGE) migrate --noinput && \
 	  $(MANAGE) collectstatic --noinput --verbosity 0 && \
 	  exec $(VENV)/bin/gunicorn --config config/gunicorn.py config.wsgi'
+
+# Back up the site the environment names (DATABASE_URL, MEDIA_ROOT or
+# MEDIA_STORAGE_URL) into BACKUP, by default var/backups/<UTC time>/; restore
+# one with FROM=folder into an empty database and media (FORCE=1 to replace).
+# docs/operations.md says how and how often.
+backup: $(RUNTIME_STAMP)
+	$(MANAGE) backup "$${BACKUP:-var/backups/$$(date -u +%Y-%m-%dT%H%M%SZ)}"
+
+restore: $(RUNTIME_STAMP)
+	@[ -n "$(FROM)" ] || { echo "Say which backup to restore: make restore FROM=var/backups/…" >&2; exit 1; }
+	$(MANAGE) restore "$(FROM)" $(if $(FORCE),--force)
 
 test: $(DEV_STAMP) browser nginx redis vnu
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

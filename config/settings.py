@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_countries",
     "web",
+    "backups",
     "audit",
     "images",
     "people",

@@ -1,6 +1,6 @@
 """Imports run one way: config -> desk -> reviews -> films -> people -> images
--> web, audit (docs/architecture.md). Read from the source, so a module that
-is never imported in a test is checked too."""
+-> web, audit, backups (docs/architecture.md). Read from the source, so a
+module that is never imported in a test is checked too."""
 
 import ast
 from pathlib import Path
@@ -17,6 +17,7 @@ FLOORS = {
     "images": 1,
     "web": 0,
     "audit": 0,
+    "backups": 0,
 }
 
 
