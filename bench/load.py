@@ -5,10 +5,14 @@
 `make bench` runs this once per benchmark database, after bench.corpus. It
 collects the static files, starts gunicorn with config/gunicorn.py in
 production settings on a free loopback port (DEBUG off, a throwaway
-SECRET_KEY, the cache in Redis as production has it), drives every page with
-wrk for BENCH_SECONDS at BENCH_CONNECTIONS connections, and prints requests per
-second, p50 and p99 latency, errors, and the ratio to /healthz and to a static
-file served by the same process (WhiteNoise).
+SECRET_KEY), once with the cache in Redis as production has it and once on
+the file cache (the default), drives every page with wrk for BENCH_SECONDS at
+BENCH_CONNECTIONS connections, and prints requests per second, p50 and p99
+latency, errors, the server CPU per request (the gunicorn workers' own CPU
+time over the run, which the shared machine's noise disturbs less than the
+rate), and the ratio to /healthz, to a static file served by the same process
+(WhiteNoise) and to a bare WSGI callable returning the piece's bytes through
+the same gunicorn (bench/bare_wsgi.py: the Python ceiling).
 
 Settings, from the environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (16),
 BENCH_REDIS_URL (a Redis to use, emptied first; by default a redis-server of
@@ -19,6 +23,7 @@ the run's own on a free port), WEB_CONCURRENCY (2 workers), GUNICORN_CMD_ARGS
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -93,18 +98,11 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_gunicorn(env, port):
+def start_gunicorn(env, port, app="config.wsgi"):
     LOG.parent.mkdir(parents=True, exist_ok=True)
-    with LOG.open("w") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                "config/gunicorn.py",
-                "config.wsgi",
-            ],
+    with LOG.open("a") as log:
+        process = subprocess.Popen(  # noqa: S603 - our own arguments, no shell
+            [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", app],
             cwd=ROOT,
             env=env,
             stdout=log,
@@ -136,6 +134,24 @@ class Result:
     p50_ms: float
     p99_ms: float
     errors: int
+    requests: int
+    cpu_ms_per_request: float = 0.0
+
+
+TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK")
+
+
+def workers_cpu_seconds(master):
+    """User and system CPU time of the gunicorn master's workers, so far."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if int(fields[1]) == master.pid:  # fields[1]: the parent's pid
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / TICKS_PER_SECOND
 
 
 def milliseconds(text):
@@ -154,19 +170,22 @@ def parse_wrk(output):
     )
     errors = int(non_2xx.group(1)) if non_2xx else 0
     errors += sum(map(int, sockets.groups())) if sockets else 0
+    requests = re.search(r"^\s+(\d+) requests in", output, re.MULTILINE)
     return Result(
         float(rate.group(1)),
         milliseconds(latency["50"]),
         milliseconds(latency["99"]),
         errors,
+        int(requests.group(1)),
     )
 
 
-def drive(url):
+def drive(url, server):
     for _ in range(WARM_UP_REQUESTS):  # fill the page cache, start the workers
         with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
             response.read()
     threads = min(2, CONNECTIONS)
+    cpu_before = workers_cpu_seconds(server)
     output = run(
         "wrk",
         f"-t{threads}",
@@ -177,7 +196,10 @@ def drive(url):
         "--latency",
         url,
     )
-    return parse_wrk(output)
+    result = parse_wrk(output)
+    cpu = workers_cpu_seconds(server) - cpu_before
+    result.cpu_ms_per_request = cpu * 1000 / max(result.requests, 1)
+    return result
 
 
 def own_redis():
@@ -196,6 +218,52 @@ def own_redis():
     raise SystemExit("redis-server did not start")
 
 
+def measure(env, port, targets):
+    """{label: Result} of every page, of /healthz and a static file, and of the
+    bare WSGI callable answering with the piece's bytes."""
+    process = start_gunicorn(env, port)
+    try:
+        results = {
+            label: drive(f"http://127.0.0.1:{port}{path}", process)
+            for label, path in targets
+        }
+        piece_url = f"http://127.0.0.1:{port}{targets[0][1]}"
+        with urllib.request.urlopen(piece_url, timeout=30) as response:
+            body = response.read()
+    finally:
+        stop(process)
+    body_file = LOG.parent / "bare-body.html"
+    body_file.write_bytes(body)
+    bare_port = free_port()
+    bare_env = {**env, "GUNICORN_BIND": f"127.0.0.1:{bare_port}"}
+    bare_env["BENCH_BARE_BODY"] = str(body_file)
+    # config/gunicorn.py reads the settings once a worker starts.
+    bare_env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    bare = start_gunicorn(bare_env, bare_port, app="bench.bare_wsgi")
+    try:
+        results["bare WSGI"] = drive(f"http://127.0.0.1:{bare_port}/healthz", bare)
+    finally:
+        stop(bare)
+    return results
+
+
+def report(results, heading):
+    healthz, bare = results["/healthz"], results["bare WSGI"]
+    print(f"\n{heading}")
+    print(
+        f"{'page':12} {'req/s':>8} {'p50':>9} {'p99':>9} {'errors':>7} "
+        f"{'CPU/req':>9} {'× healthz':>10} {'× bare':>7}"
+    )
+    for label, result in results.items():
+        print(
+            f"{label:12} {result.requests_per_second:8.0f} "
+            f"{result.p50_ms:7.1f}ms {result.p99_ms:7.1f}ms {result.errors:7} "
+            f"{result.cpu_ms_per_request:7.2f}ms "
+            f"{result.requests_per_second / healthz.requests_per_second:10.2f} "
+            f"{result.requests_per_second / bare.requests_per_second:7.2f}"
+        )
+
+
 def main():
     redis_process = None
     if REDIS_URL:
@@ -205,37 +273,26 @@ def main():
         redis_url = REDIS_URL
     else:
         redis_process, redis_url = own_redis()
+    LOG.unlink(missing_ok=True)
     port = free_port()
     env = production_environment(port, redis_url)
     database = env.get("DATABASE_URL", "sqlite (default)").split("@")[-1]
     run(sys.executable, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
     targets = pages(env)
-    process = start_gunicorn(env, port)
+    file_cache = ROOT / "var" / "bench" / "cache"
+    shutil.rmtree(file_cache, ignore_errors=True)
     try:
-        results = {
-            label: drive(f"http://127.0.0.1:{port}{path}") for label, path in targets
-        }
+        for cache_url in (redis_url, f"filecache://{file_cache}"):
+            results = measure({**env, "CACHE_URL": cache_url}, port, targets)
+            report(
+                results,
+                f"warm, under gunicorn ({env['WEB_CONCURRENCY']} workers), "
+                f"{database}, cache {cache_url}, wrk {CONNECTIONS} connections "
+                f"for {SECONDS} s each",
+            )
     finally:
-        stop(process)
         if redis_process:
             stop(redis_process)
-    healthz, static = results["/healthz"], results["static file"]
-    print(
-        f"\nwarm, under gunicorn ({env['WEB_CONCURRENCY']} workers), {database}, "
-        f"cache {redis_url}, wrk {CONNECTIONS} connections for {SECONDS} s each"
-    )
-    print(
-        f"{'page':12} {'req/s':>8} {'p50':>9} {'p99':>9} {'errors':>7} "
-        f"{'× healthz':>10} {'× static':>9}"
-    )
-    for label, _ in targets:
-        result = results[label]
-        print(
-            f"{label:12} {result.requests_per_second:8.0f} "
-            f"{result.p50_ms:7.1f}ms {result.p99_ms:7.1f}ms {result.errors:7} "
-            f"{result.requests_per_second / healthz.requests_per_second:10.2f} "
-            f"{result.requests_per_second / static.requests_per_second:9.2f}"
-        )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.urls import reverse
 
 logger = logging.getLogger("filmdesk.faults")
 
@@ -38,7 +37,8 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        if request.path.startswith(reverse("admin:index")):
+        # The admin's prefix as config/urls.py mounts it: no reverse() per request.
+        if request.path_info.startswith(f"/{settings.ADMIN_PATH}"):
             response._csp_config = getattr(response, "_csp_config", settings.ADMIN_CSP)
         return response
 

@@ -1,6 +1,6 @@
 import zoneinfo
 
-from django.urls import reverse
+from django.conf import settings
 from django.utils import timezone
 
 from desk.models import UserSettings
@@ -15,7 +15,7 @@ class UserTimeZoneMiddleware:
     def __call__(self, request):
         user = request.user
         if not (
-            request.path.startswith(reverse("admin:index"))
+            request.path_info.startswith(f"/{settings.ADMIN_PATH}")
             and user.is_authenticated
             and user.is_staff
         ):

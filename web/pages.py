@@ -45,6 +45,8 @@ VARIANTS_KEY = "variants:{}:{}"
 # The time of the latest change to anything shown: while it is older than a
 # page, the page is current without looking at its tags.
 ANY_CHANGE_KEY = "changed:*"
+# Where a request's environ says which stored page answered it (web/wsgi.py).
+SERVED_FROM = "filmdesk.stored_page"
 # Headers of the view's response that a stored page keeps.
 KEPT_HEADERS = {"content-type", "content-language", "link", "x-robots-tag"}
 
@@ -154,12 +156,15 @@ def _links_changed(sender, instance, action, model, pk_set, **kwargs):
 @dataclass(frozen=True)
 class StoredPage:
     content: bytes
+    # As readers get them: the view's own (KEPT_HEADERS) and `_for_readers`'s.
     headers: dict
     rendered_at: float
     tags: frozenset
     etag: str
     # When it was last known to show what the database holds.
     current_at: float
+    # Every header the whole stack answered it with, once it has (web/wsgi.py).
+    served_headers: tuple = None
 
     def tags_unchanged(self):
         keys = [CHANGED_KEY.format(tag) for tag in self.tags]
@@ -218,7 +223,7 @@ def public_page(view=None, *, lists=(), query=()):
                 return _for_readers(view(request, *args, **kwargs), stored=None)
             path = request.build_absolute_uri(request.path)
             address = f"{path}?{request.GET.urlencode()}" if request.GET else path
-            key = PAGE_KEY.format(release(), _digest(address))
+            key = _page_key(address)
             stored = _current_page(key)
             if stored is None:
                 response, stored = _render(view, request, args, kwargs, lists)
@@ -226,11 +231,62 @@ def public_page(view=None, *, lists=(), query=()):
                     return _for_readers(response, stored=None)
                 if not request.GET or _room_for_variant(_digest(path), key):
                     cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
-            return _for_readers(stored.response(), stored)
+            return _served(request, key, stored)
 
         return page
 
     return decorate if view is None else decorate(view)
+
+
+def stored_response(request):
+    """What a stored page's view would answer an anonymous reader's GET or HEAD
+    of an address without a query string, if the page is stored and current;
+    else None (web/middleware.py answers with it before the rest of the stack)."""
+    key, stored = _stored_for(request)
+    return None if stored is None else _served(request, key, stored)
+
+
+def served_page(request):
+    """The stored page for `request` with every header the whole stack gave
+    it, if there is one and nothing it shows has changed (web/wsgi.py)."""
+    _, stored = _stored_for(request)
+    return stored if stored is not None and stored.served_headers else None
+
+
+def keep_served_headers(served, headers):
+    """Keep the headers the whole stack answered a stored page with (`served`,
+    as `SERVED_FROM` notes it), so the next request for the page is answered
+    with them at once (web/wsgi.py)."""
+    key, stored = served
+    cache.set(
+        key,
+        replace(stored, served_headers=tuple(headers)),
+        timeout=settings.PAGE_CACHE_SECONDS,
+    )
+
+
+def _stored_for(request):
+    """(key, the stored page if current) for an anonymous reader's GET or HEAD
+    of an address without a query string; (None, None) for anything else."""
+    if (
+        request.method not in {"GET", "HEAD"}
+        or request.META.get("QUERY_STRING")
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+    ):
+        return None, None
+    key = _page_key(request.build_absolute_uri(request.path))
+    return key, _current_page(key)
+
+
+def _served(request, key, stored):
+    """The stored page's response; the request notes which page it was."""
+    if not request.META.get("QUERY_STRING"):
+        request.META[SERVED_FROM] = (key, stored)
+    return stored.response()
+
+
+def _page_key(address):
+    return PAGE_KEY.format(release(), _digest(address))
 
 
 def _digest(text):
@@ -291,7 +347,9 @@ def _render(view, request, args, kwargs, lists):
     page = StoredPage(
         response.content, headers, started, frozenset(tags), etag, current_at=started
     )
-    return response, page
+    # Stored with the headers every reader gets, so serving it sets none.
+    served = _for_readers(HttpResponse(headers=headers), page)
+    return response, replace(page, headers=dict(served.items()))
 
 
 def _mark_known(tags, started):
