@@ -6,7 +6,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
 .PHONY: run serve test bench lint fmt lock lock-check browser nginx redis java vnu wrk icons clean \
-	backup restore
+	backup restore varnish
 
 $(PY):
 	@py=""; for candidate in python3.13 python3.12 python3 python; do \
@@ -83,7 +83,7 @@ restore: $(RUNTIME_STAMP)
 	@[ -n "$(FROM)" ] || { echo "Say which backup to restore: make restore FROM=var/backups/…" >&2; exit 1; }
 	$(MANAGE) restore "$(FROM)" $(if $(FORCE),--force)
 
-test: $(DEV_STAMP) browser nginx redis vnu
+test: $(DEV_STAMP) browser nginx redis varnish vnu
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
@@ -107,6 +107,10 @@ nginx:
 
 redis:
 	$(call debian_packages,command -v redis-server >/dev/null 2>&1,redis-server,The shared-cache tests need redis-server,test)
+
+# The edge-cache tests run Debian's Varnish with deploy/varnish.vcl (xkey: varnish-modules).
+varnish:
+	$(call debian_packages,[ -x /usr/sbin/varnishd ] && ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1,varnish varnish-modules,The edge-cache tests need Varnish with xkey,test)
 
 # The W3C's Nu Html Checker checks every public page kind: npm's vnu-jar (the
 # jar alone: its install script, which would fetch a Java, is skipped) on

@@ -358,9 +358,12 @@ PAGE_CACHE_CLOCK_SKEW = env.float("PAGE_CACHE_CLOCK_SKEW", default=1.0)
 # filters, search words, page numbers); beyond them, pages render each time.
 PAGE_CACHE_VARIANTS = env.int("PAGE_CACHE_VARIANTS", default=200)
 # A CDN in front: where to ask it to drop pages by surrogate key (web/purging.py).
-CDN_PURGE_URL = env("CDN_PURGE_URL", default="")
-if CDN_PURGE_URL and not CDN_PURGE_URL.startswith(("https://", "http://")):
-    raise ImproperlyConfigured("CDN_PURGE_URL must be an http:// or https:// address.")
+# Every cache in front to purge (a Varnish per server, or a CDN), comma-separated.
+CDN_PURGE_URLS = env.list("CDN_PURGE_URL", default=[])
+if not all(url.startswith(("https://", "http://")) for url in CDN_PURGE_URLS):
+    raise ImproperlyConfigured(
+        "CDN_PURGE_URL must be http:// or https:// addresses, separated by commas."
+    )
 CDN_PURGE_TOKEN = env("CDN_PURGE_TOKEN", default="")
 
 # PostgreSQL search ranks at most this many of the newest matching pieces

@@ -152,4 +152,14 @@ def record_pieces_that_came_due(known):
     return came_due
 
 
-watch_clock([CHECKED_KEY, NEXT_DUE_KEY], record_pieces_that_came_due)
+def next_piece_due(known):
+    """When the next scheduled piece comes due (a timestamp), or None."""
+    if NEXT_DUE_KEY in known:
+        return known[NEXT_DUE_KEY]
+    # A schedule changed since the last look: asked, not kept, since keeping
+    # it is the last look's job (`record_pieces_that_came_due`).
+    next_due = Review.objects.scheduled().aggregate(at=Min("publish_at"))["at"]
+    return next_due.timestamp() if next_due else None
+
+
+watch_clock([CHECKED_KEY, NEXT_DUE_KEY], record_pieces_that_came_due, next_piece_due)

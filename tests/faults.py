@@ -124,8 +124,8 @@ def free_port():
 class ServedSite:
     """The site under gunicorn with config/gunicorn.py, in production mode."""
 
-    def __init__(self, env, app="config.wsgi"):
-        self.port = free_port()
+    def __init__(self, env, app="config.wsgi", port=None):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         environment = {
             **child_environment(),

@@ -1,6 +1,6 @@
 """Real shared services for tests, each its own process on a free loopback port:
-an S3-compatible object store (moto's server), Redis, and nginx in front of a
-served site."""
+an S3-compatible object store (moto's server), Redis, and nginx or Varnish in
+front of a served site."""
 
 import grp
 import os
@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import uuid
 
 import boto3
@@ -182,3 +183,47 @@ class Nginx:
 
     def stop(self):
         stop(self.process)
+
+
+VARNISHD = "/usr/sbin/varnishd"
+
+
+class Varnish:
+    """varnishd with deploy/varnish.vcl, in front of the gunicorn on
+    `backend_port`, on a free loopback port; purged at `purge_url`."""
+
+    def __init__(self, backend_port):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.purge_url = f"{self.url}/.purge"
+        self.workdir = tempfile.mkdtemp(prefix="varnish-")
+        vcl = (ROOT / "deploy" / "varnish.vcl").read_text()
+        vcl = vcl.replace('.port = "8000";', f'.port = "{backend_port}";')
+        vcl_path = os.path.join(self.workdir, "filmdesk.vcl")
+        with open(vcl_path, "w") as file:
+            file.write(vcl)
+        self.process = subprocess.Popen(
+            [
+                VARNISHD,
+                "-F",  # in the foreground, so stopping the process stops it
+                "-j",
+                "none",  # no jail: a test's own throwaway instance
+                "-n",
+                self.workdir,
+                "-f",
+                vcl_path,
+                "-a",
+                f"127.0.0.1:{self.port}",
+                "-s",
+                "malloc,32m",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        if not listening(self.port, self.process, seconds=30):
+            self.stop()
+            raise RuntimeError("varnishd did not start")
+
+    def stop(self):
+        stop(self.process)
+        shutil.rmtree(self.workdir, ignore_errors=True)

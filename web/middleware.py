@@ -2,6 +2,7 @@
 messages, the lockout and routing are for pages that render."""
 
 from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.common import CommonMiddleware
 from django.middleware.http import ConditionalGetMiddleware
@@ -31,7 +32,9 @@ class StoredPageMiddleware:
     def __call__(self, request):
         try:
             response = stored_response(request)
-        except DisallowedHost:  # the whole way, to the 400 page
+        # The whole way, to the 400 page, or to the 503 page when a clock's
+        # look at the schedule finds the database down.
+        except (DisallowedHost, DatabaseError):
             response = None
         if response is None:
             return self.get_response(request)

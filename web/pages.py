@@ -107,14 +107,16 @@ def follow_links(*models):
             m2m_changed.connect(_links_changed, sender=field.remote_field.through)
 
 
-def watch_clock(keys, came_due):
+def watch_clock(keys, came_due, due_at):
     """Changes that come with time, not with a save (a scheduled piece's hour).
 
     Before a stored page is served, the cache's values for `keys` are read
     with the page's change times, and `came_due(values)` is called: when it
     records changes and returns True, the page is rendered afresh.
+    `due_at(values)`: the time of the next such change, or None, so a cache
+    in front keeps a page no longer (Surrogate-Fresh-Until).
     """
-    _clocks.append((keys, came_due))
+    _clocks.append((keys, came_due, due_at))
 
 
 def shows(*tags):
@@ -165,6 +167,8 @@ class StoredPage:
     current_at: float
     # Every header the whole stack answered it with, once it has (web/wsgi.py).
     served_headers: tuple = None
+    # When a clock's next change may change it, if before PAGE_CACHE_SECONDS.
+    fresh_until: float = None
 
     def tags_unchanged(self):
         keys = [CHANGED_KEY.format(tag) for tag in self.tags]
@@ -185,12 +189,12 @@ def _current_page(key):
     was last known current; two when something did.
     """
     looked_at = time.time()
-    clock_keys = [key for keys, _ in _clocks for key in keys]
+    clock_keys = [key for keys, _, _ in _clocks for key in keys]
     found = cache.get_many([key, ANY_CHANGE_KEY, *clock_keys])
     stored = found.get(key)
     if stored is None:
         return None
-    for watched, came_due in _clocks:
+    for watched, came_due, _ in _clocks:
         if came_due({key: found[key] for key in watched if key in found}):
             return None
     skew = settings.PAGE_CACHE_CLOCK_SKEW
@@ -345,11 +349,29 @@ def _render(view, request, args, kwargs, lists):
     }
     etag = quote_etag(hashlib.blake2b(response.content, digest_size=16).hexdigest())
     page = StoredPage(
-        response.content, headers, started, frozenset(tags), etag, current_at=started
+        response.content,
+        headers,
+        started,
+        frozenset(tags),
+        etag,
+        current_at=started,
+        fresh_until=_next_clock_change(started),
     )
     # Stored with the headers every reader gets, so serving it sets none.
     served = _for_readers(HttpResponse(headers=headers), page)
     return response, replace(page, headers=dict(served.items()))
+
+
+def _next_clock_change(started):
+    """For the caches in front (CDN_PURGE_URL): the time of the next change a
+    clock knows of, if it comes before this page would expire anyway."""
+    if not settings.CDN_PURGE_URLS:
+        return None
+    keys = [key for keys, _, _ in _clocks for key in keys]
+    known = cache.get_many(keys) if keys else {}
+    times = [due_at(known) for _, _, due_at in _clocks]
+    due = min((time_ for time_ in times if time_ is not None), default=math.inf)
+    return due if due < started + settings.PAGE_CACHE_SECONDS else None
 
 
 def _mark_known(tags, started):
@@ -372,4 +394,7 @@ def _for_readers(response, stored):
         response["Last-Modified"] = http_date(stored.rendered_at)
         response["Surrogate-Key"] = " ".join(sorted(stored.tags))
         response["Surrogate-Control"] = f"max-age={settings.PAGE_CACHE_SECONDS}"
+        if stored.fresh_until is not None:
+            # An absolute time: the header is the same however late it is served.
+            response["Surrogate-Fresh-Until"] = http_date(math.ceil(stored.fresh_until))
     return response

@@ -8,6 +8,7 @@ goes through Django as before (web/middleware.py, then `public_page`)."""
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
+from django.db import DatabaseError
 
 from web.pages import SERVED_FROM, keep_served_headers, served_page
 
@@ -43,7 +44,9 @@ class StoredPages:
             return None  # SecurityMiddleware sends it to https first
         try:
             return served_page(request)
-        except DisallowedHost:  # the whole way, to the 400 page
+        # The whole way, to the 400 page, or to the 503 page when a clock's
+        # look at the schedule finds the database down.
+        except (DisallowedHost, DatabaseError):
             return None
 
     def _answer_and_keep(self, environ, start_response):
