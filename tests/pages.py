@@ -3,6 +3,18 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+# Every kind of public HTML page, at the demo's addresses (the `demo` fixture).
+DEMO_PAGES = [
+    "/",
+    "/reviews/",
+    "/reviews/last-men-in-aleppo-review/",
+    "/films/",
+    "/films/last-men-in-aleppo-2017/",
+    "/people/feras-fayyad/",
+    "/organisations/the-white-helmets/",
+    "/topics/syria/",
+]
+
 
 def assert_stored(client, django_assert_num_queries, *urls):
     """Request each page until it comes from the page cache: no query at all."""

@@ -10,7 +10,7 @@ from django.core.signals import request_started
 
 from config.wsgi import application
 from tests.factories import make_public_review
-from tests.web.test_stored_early import PAGES
+from tests.web.test_stored_early import PAGES, PIECE
 
 # Django's handler closes the connection after each request, as in production:
 # the rows must be committed, not in a test's transaction.
@@ -73,7 +73,7 @@ def test_a_stored_page_is_answered_before_django_as_django_answered_it(site, pat
 
 
 def test_head_gets_the_headers_and_no_body(site):
-    get, head = call(PAGES[2]), call(PAGES[2], method="HEAD")
+    get, head = call(PIECE), call(PIECE, method="HEAD")
 
     assert not head.handled_by_django
     assert head.headers == get.headers
@@ -81,9 +81,9 @@ def test_head_gets_the_headers_and_no_body(site):
 
 
 def test_a_conditional_request_goes_to_django_for_its_304(site):
-    etag = dict(call(PAGES[2]).headers)["ETag"]
+    etag = dict(call(PIECE).headers)["ETag"]
 
-    answer = call(PAGES[2], if_none_match=etag)
+    answer = call(PIECE, if_none_match=etag)
 
     assert answer.handled_by_django
     assert answer.status == "304 Not Modified"
