@@ -11,6 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from whitenoise.compress import Compressor
 
+from config.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -273,35 +275,7 @@ if LOG_LEVEL not in logging.getLevelNamesMapping():
         f"LOG_LEVEL must be one of debug, info, warning, error or critical, not "
         f"“{env('LOG_LEVEL')}”."
     )
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}
-    },
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "plain",
-            # Django sets its own loggers to INFO; their records reach this
-            # handler past the root's level, so the handler applies it too.
-            "level": LOG_LEVEL,
-        }
-    },
-    "filters": {
-        "traceback_only_if_failed": {"()": "config.log_filters.TracebackOnlyIfFailed"}
-    },
-    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
-    "loggers": {
-        # Django's own console handler (DEBUG only) would print each of its
-        # records a second time, unformatted: they reach stdout through the root.
-        "django": {"handlers": [], "level": "INFO"},
-        # axes announces itself at every start; keep its warnings only.
-        "axes": {"level": "WARNING"},
-        "django.tasks": {"filters": ["traceback_only_if_failed"]},
-    },
-}
+LOGGING = logging_config(LOG_LEVEL)
 
 # The admin's address can be moved away from the well-known /admin/.
 ADMIN_PATH = env("ADMIN_PATH", default="admin/").strip("/") + "/"

@@ -262,11 +262,9 @@ def keep_served_headers(served, headers):
     as `SERVED_FROM` notes it), so the next request for the page is answered
     with them at once (web/wsgi.py)."""
     key, stored = served
-    cache.set(
-        key,
-        replace(stored, served_headers=tuple(headers)),
-        timeout=settings.PAGE_CACHE_SECONDS,
-    )
+    if stored.served_headers != tuple(headers):
+        stored = replace(stored, served_headers=tuple(headers))
+        cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
 
 
 def _stored_for(request):
