@@ -47,7 +47,8 @@ def digest(path):
 
 
 def copy_out(folder):
-    """Copy every stored file into `folder`; returns {name: sha256}."""
+    """Copy every stored file into `folder`; returns {name: sha256}. A file
+    deleted since the listing (an old share card, say) is left out."""
     copied = {}
     for name in stored_names():
         target = Path(folder, name)
@@ -57,9 +58,10 @@ def copy_out(folder):
             with default_storage.open(name, "rb") as source, open(target, "wb") as out:
                 for chunk in source.chunks():
                     out.write(chunk)
+            return True
 
-        _reaching(copy)
-        copied[name] = digest(target)
+        if _reaching(copy):
+            copied[name] = digest(target)
     return copied
 
 

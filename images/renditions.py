@@ -53,9 +53,10 @@ def make_renditions(name):
         logger.exception("Could not make the renditions of %s", name)
 
 
-def write_renditions(name):
-    """Write every smaller width of the stored image `name` that is not stored
-    yet, in its own format and in WebP, and refresh the pages waiting for them."""
+def write_renditions(name, missing_only=False):
+    """Write every smaller width of the stored image `name`, in its own format
+    and in WebP (with `missing_only`, those not stored yet: a retry), and
+    refresh the pages waiting for them."""
     with default_storage.open(name, "rb") as file, Image.open(file) as image:
         image.load()
     icc_profile = image.info.get("icc_profile")
@@ -63,7 +64,7 @@ def write_renditions(name):
         smaller = resized(image, (width, round(image.height * width / image.width)))
         for extension in extensions_for(name):
             rendition = rendition_name(name, width, extension)
-            if default_storage.exists(rendition):  # a retry after a failure
+            if missing_only and default_storage.exists(rendition):
                 continue
             data = encode(
                 smaller, FORMATS[extension], quality=QUALITY, icc_profile=icc_profile

@@ -45,8 +45,10 @@ VARIANTS_KEY = "variants:{}:{}"
 # The time of the latest change to anything shown: while it is older than a
 # page, the page is current without looking at its tags.
 ANY_CHANGE_KEY = "changed:*"
-# Where a request's environ says which stored page answered it (web/wsgi.py).
+# Where a request's environ says which stored page answered it (web/wsgi.py),
+# and what the look for its page found.
 SERVED_FROM = "filmdesk.stored_page"
+LOOKED_UP = "filmdesk.looked_up"
 # Headers of the view's response that a stored page keeps.
 KEPT_HEADERS = {"content-type", "content-language", "link", "x-robots-tag"}
 
@@ -228,7 +230,7 @@ def public_page(view=None, *, lists=(), query=()):
             path = request.build_absolute_uri(request.path)
             address = f"{path}?{request.GET.urlencode()}" if request.GET else path
             key = _page_key(address)
-            stored = _current_page(key)
+            stored = _looked_up(request, key)
             if stored is None:
                 response, stored = _render(view, request, args, kwargs, lists)
                 if stored is None:
@@ -277,7 +279,17 @@ def _stored_for(request):
     ):
         return None, None
     key = _page_key(request.build_absolute_uri(request.path))
-    return key, _current_page(key)
+    return key, _looked_up(request, key)
+
+
+def _looked_up(request, key):
+    """`_current_page(key)`, once a request: the WSGI layer, the middleware and
+    the view each ask, and a page found missing or stale by the first is so
+    for the others (the environ is theirs in common)."""
+    looked = request.META.get(LOOKED_UP)
+    if looked is None or looked[0] != key:
+        looked = request.META[LOOKED_UP] = (key, _current_page(key))
+    return looked[1]
 
 
 def _served(request, key, stored):

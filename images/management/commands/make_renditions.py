@@ -17,7 +17,7 @@ class Command(BaseCommand):
             if not widths or is_made(image, widths):
                 continue
             try:
-                write_renditions(image.name)
+                write_renditions(image.name, missing_only=True)
             except Exception as error:
                 failed.append(image.name)
                 self.stderr.write(
