@@ -1,7 +1,7 @@
 """The screenshots in docs/editors.md, taken in Chromium at 1280 px.
 
 Not part of the suite (it writes into docs/images/); run it after changing the
-desk or the piece form, look at the pictures, and commit them:
+desk, the piece form or the front page, look at the pictures, and commit them:
 
     .venv/bin/pytest docs/screenshots.py
 """
@@ -62,7 +62,7 @@ def newsroom(live_server, django_user_model, settings, tmp_path):
         publish_at=now - timedelta(days=2),
     )
     # Ana has the feature open: Ben's form says so.
-    feature = Review.objects.get(kind=Review.Kind.FEATURE, status="draft")
+    feature = Review.objects.get(slug="filming-under-siege")
     client = Client()
     client.force_login(ana)
     client.get(f"/admin/reviews/review/{feature.pk}/change/")
@@ -83,6 +83,11 @@ def test_take_the_screenshots(browser, newsroom):  # noqa: F811
     page.goto(f"{site}/admin/reviews/review/{feature.pk}/change/")
     page.locator(".prose-editor .ProseMirror[contenteditable]").wait_for()
     page.screenshot(path=IMAGES / "piece-form.png")
+
+    page.goto(f"{site}/admin/reviews/frontpageplace/")
+    preview = page.frame_locator(".front-page-preview iframe")
+    preview.locator(".card-lead img").wait_for()
+    page.screenshot(path=IMAGES / "front-page.png", full_page=True)
     context.close()
 
 

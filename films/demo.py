@@ -1,4 +1,5 @@
-"""The film world of the demo: Last Men in Aleppo, its people, organisations and awards.
+"""The film world of the demo: Last Men in Aleppo, its people, organisations and
+awards, and the other documentaries of films/demo_documentaries.py.
 
 Facts are from shared/reference/last-men-in-aleppo.md; a field stays empty rather
 than hold a guess. Loading is idempotent: records are found by slug and updated.
@@ -12,6 +13,7 @@ People's Choice Documentary Award, Toronto 2019; nominated for the Academy
 Award for Best Documentary Feature at the 92nd Academy Awards (2020).
 """
 
+from films import demo_documentaries as more
 from films.models import Award, Credit, Film, Genre, Nomination
 from people.models import Affiliation, Organisation, Person
 
@@ -236,17 +238,23 @@ def _upsert(model, slug, fields):
 
 
 def load_film_world():
-    """Create or update the demo's film world; return the demo film."""
-    people = {slug: _upsert(Person, slug, f) for slug, f in PEOPLE.items()}
+    """Create or update the demo's film world, Last Men in Aleppo's and the
+    other documentaries'; return the demo film."""
+    people = {
+        slug: _upsert(Person, slug, f) for slug, f in {**PEOPLE, **more.PEOPLE}.items()
+    }
     organisations = {
-        slug: _upsert(Organisation, slug, f) for slug, f in ORGANISATIONS.items()
+        slug: _upsert(Organisation, slug, f)
+        for slug, f in {**ORGANISATIONS, **more.ORGANISATIONS}.items()
     }
     genres = {slug: _upsert(Genre, slug, {"name": n}) for slug, n in GENRES.items()}
-    films = {slug: _upsert(Film, slug, f) for slug, f in FILMS.items()}
+    films = {
+        slug: _upsert(Film, slug, f) for slug, f in {**FILMS, **more.FILMS}.items()
+    }
     for film in films.values():
         film.genres.add(genres["documentary"])
 
-    for order, (film, role, party, credited_as) in enumerate(CREDITS):
+    for order, (film, role, party, credited_as) in enumerate([*CREDITS, *more.CREDITS]):
         party_field = "person" if party in people else "organisation"
         Credit.objects.update_or_create(
             film=films[film],
@@ -264,9 +272,12 @@ def load_film_world():
 
     awards = {
         slug: _upsert(Award, slug, {"name": name, "presenter": organisations[by]})
-        for slug, (name, by) in AWARDS.items()
+        for slug, (name, by) in {**AWARDS, **more.AWARDS}.items()
     }
-    for film, award, category, year, edition, won in NOMINATIONS:
+    for film, award, category, year, edition, won in [
+        *NOMINATIONS,
+        *more.NOMINATIONS,
+    ]:
         Nomination.objects.update_or_create(
             film=films[film],
             award=awards[award],

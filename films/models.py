@@ -186,6 +186,7 @@ class Film(AliasesMixin, SluggedModel):
                 )
                 if part
             ),
+            colours_from=self.slug,
         )
 
 

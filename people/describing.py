@@ -4,7 +4,8 @@ import re
 
 # What search engines show of a description before they cut it.
 DESCRIPTION_LENGTH = 155
-SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+# Not after an initial, as in "U.S. Documentary" or "J. Smith".
+SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!\b[A-Z]\.)\s+")
 
 
 def excerpt(text, limit=DESCRIPTION_LENGTH):

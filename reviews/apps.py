@@ -10,11 +10,18 @@ class ReviewsConfig(AppConfig):
         from films.models import Film
         from people.models import Organisation, Person
         from reviews import freshness, versions  # noqa: F401  (connect receivers)
-        from reviews.models import Byline, Correction, Mention, Review, Topic
+        from reviews.models import (
+            Byline,
+            Correction,
+            FrontPagePlace,
+            Mention,
+            Review,
+            Topic,
+        )
         from reviews.name_index import names_changed
         from web import pages
 
-        pages.follow(Review, Topic)
+        pages.follow(Review, Topic, FrontPagePlace)
         pages.follow_links(Byline, Mention, Correction)
         # Here rather than in people or films, which never import reviews.
         for model in (Person, Organisation, Film):

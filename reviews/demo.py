@@ -1,18 +1,17 @@
-"""The demo's pieces: a review of Last Men in Aleppo, written for this project.
+"""The demo's pieces: a review of Last Men in Aleppo, written for this
+project, and those of reviews/demo_pieces.py about the other documentaries.
 
 It quotes nobody: the words of real people are not ours to invent.
 """
 
 from datetime import UTC, datetime
 
-from people.models import Person
-from reviews.models import Byline, Review, Topic
+from django.utils import timezone
 
-CRITIC = {
-    "slug": "ana-ferreira",
-    "name": "Ana Ferreira",
-    "bio": "Documentary critic for Filmdesk. (A demo author: she exists only here.)",
-}
+from films.models import Film
+from people.models import Person
+from reviews.demo_pieces import CRITICS, DEMO_NOTE, FRONT_PAGE, PIECES
+from reviews.models import Byline, FrontPagePlace, Review, Topic
 
 REVIEW_BODY = """
 <p>The first minutes of <em>Last Men in Aleppo</em> are spent waiting. Men in white
@@ -44,50 +43,57 @@ about those who are left to count its cost, and it is hard to watch and
 harder to forget.</p>
 """
 
-PIECES = [
-    {
-        "slug": "last-men-in-aleppo-review",
-        "headline": "Last Men in Aleppo: the rescuers who chose to stay",
-        "kind": Review.Kind.REVIEW,
-        "standfirst": "Feras Fayyad's documentary follows the White Helmets "
-        "through the siege of Aleppo, and never looks away.",
-        "body": REVIEW_BODY,
-        "rating": "4.5",
-        "verdict": "An urgent, humane record of rescue under siege.",
-        "status": Review.Status.PUBLISHED,
-        "publish_at": datetime(2026, 11, 2, 9, 0, tzinfo=UTC),
-        "first_published_at": datetime(2026, 11, 2, 9, 0, tzinfo=UTC),
-        "featured": True,
-        "topics": ["Documentary", "Syria"],
-    },
-    {
-        "slug": "filming-under-siege",
-        "headline": "Filming under siege: the cameras of the Aleppo Media Center",
-        "kind": Review.Kind.FEATURE,
-        "standfirst": "A draft feature on who held the cameras.",
-        "body": "<p>Draft: notes on the Aleppo Media Center and its footage.</p>",
-        "status": Review.Status.DRAFT,
-        "topics": ["Documentary"],
-    },
-]
+LAST_MEN_IN_ALEPPO_REVIEW = {
+    "slug": "last-men-in-aleppo-review",
+    "headline": "Last Men in Aleppo: the rescuers who chose to stay",
+    "kind": Review.Kind.REVIEW,
+    "film": "last-men-in-aleppo-2017",
+    "author": "ana-ferreira",
+    "standfirst": "Feras Fayyad's documentary follows the White Helmets "
+    "through the siege of Aleppo, and never looks away.",
+    "body": REVIEW_BODY,
+    "rating": "4.5",
+    "verdict": "An urgent, humane record of rescue under siege.",
+    "status": Review.Status.PUBLISHED,
+    "publish_at": datetime(2026, 11, 2, 9, 0, tzinfo=UTC),
+    "first_published_at": datetime(2026, 11, 2, 9, 0, tzinfo=UTC),
+    "topics": ["Documentary", "Syria"],
+}
 
 
-def load_pieces(film):
-    """Create the demo pieces once; an editor's later changes are left alone.
+def load_pieces():
+    """Create the demo's critics and pieces once, and its front page if no
+    editor has arranged one; an editor's later changes are left alone.
 
-    The published review is written in its final state, as a fixture would be,
-    rather than through `publish()`, which needs an editor to act.
+    Published pieces are written in their final state, as a fixture would
+    be, rather than through `publish()`, which needs an editor to act.
     """
-    critic, _ = Person.objects.get_or_create(
-        slug=CRITIC["slug"], defaults={"name": CRITIC["name"], "bio": CRITIC["bio"]}
-    )
-    for fields in PIECES:
-        fields = dict(fields)
-        topics = [
-            Topic.objects.get_or_create(name=name)[0] for name in fields.pop("topics")
-        ]
-        if Review.objects.filter(slug=fields["slug"]).exists():
-            continue
-        piece = Review.objects.create(film=film, **fields)
-        piece.topics.set(topics)
-        Byline.objects.create(review=piece, person=critic)
+    critics = {
+        slug: Person.objects.get_or_create(slug=slug, defaults=fields)[0]
+        for slug, fields in CRITICS.items()
+    }
+    for fields in [LAST_MEN_IN_ALEPPO_REVIEW, *PIECES]:
+        if not Review.objects.filter(slug=fields["slug"]).exists():
+            _create(fields, critics)
+    if not FrontPagePlace.objects.exists():
+        for position, slug in enumerate(FRONT_PAGE, start=1):
+            piece = Review.objects.get(slug=slug)
+            FrontPagePlace.objects.create(piece=piece, position=position)
+
+
+def _create(fields, critics):
+    fields = dict(fields)
+    topics = [
+        Topic.objects.get_or_create(name=name)[0] for name in fields.pop("topics")
+    ]
+    author = critics[fields.pop("author")]
+    other_films = Film.objects.filter(slug__in=fields.pop("other_films", []))
+    if film := fields.pop("film", None):
+        fields["film"] = Film.objects.get(slug=film)
+    if publish_in := fields.pop("publish_in", None):
+        fields["publish_at"] = timezone.now() + publish_in
+    fields["body"] = f"{fields['body'].strip()}\n{DEMO_NOTE}"
+    piece = Review.objects.create(**fields)
+    piece.topics.set(topics)
+    piece.other_films.set(other_films)
+    Byline.objects.create(review=piece, person=author)

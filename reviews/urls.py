@@ -3,7 +3,7 @@ from django.urls import path
 from films.models import Film
 from people.models import Organisation, Person
 from reviews import feeds, views
-from reviews.models import Review, Topic
+from reviews.models import FrontPagePlace, Review, Topic
 from web.pages import public_page
 
 
@@ -20,7 +20,7 @@ app_name = "reviews"
 urlpatterns = [
     # Each page lists what it shows; a piece's own page, a topic's or a
     # person's learn it from the rows they load (web/pages.py).
-    path("", public_page(views.home, lists=[Review]), name="home"),
+    path("", public_page(views.home, lists=[Review, FrontPagePlace]), name="home"),
     path(
         "reviews/",
         public_page(

@@ -11,7 +11,7 @@ from django.views.generic import ListView
 from films.boxes import box_of
 from reviews import structured_data
 from reviews.forms import ArchiveFilters
-from reviews.models import Review, SlugRedirect, Topic
+from reviews.models import HomePage, Review, SlugRedirect, Topic
 from reviews.preview import review_from_token
 from reviews.rendering import reader_body
 from reviews.search import clean_query, search
@@ -25,12 +25,8 @@ def bad_request(request, problems):
 
 
 def home(request):
-    public = Review.objects.public().for_cards()
-    featured = list(public.filter(featured=True)[:3])
-    latest = public.exclude(pk__in=[piece.pk for piece in featured])[:12]
-    return render(
-        request, "reviews/home.html", {"featured": featured, "latest": latest}
-    )
+    page = HomePage.of(Review.objects.public().for_cards(), Review.Kind)
+    return render(request, "reviews/home.html", {"page": page})
 
 
 def _piece_queryset():

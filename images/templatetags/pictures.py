@@ -9,11 +9,30 @@ register = template.Library()
 def picture(image, width, height, alt, sizes="100vw", lazy=True):
     """A <picture> with WebP and original renditions; width and height stop layout shift."""
     return {
-        "image": image,
+        "url": image.url,
         "width": width,
         "height": height,
         "alt": alt,
         "sizes": sizes,
         "lazy": lazy,
         "srcsets": srcsets(image, width),
+    }
+
+
+@register.inclusion_tag("includes/picture.html")
+def shown_image(image, sizes, lazy=True, alt=None):
+    """A share image (`images.sharing.ShareImage`) in every size stored, such
+    as a piece's picture on its card. `alt` in place of the image's own (""
+    where the image says nothing its card's text does not)."""
+    return {
+        "url": image.url,
+        "width": image.width,
+        "height": image.height,
+        "alt": image.alt if alt is None else alt,
+        "sizes": sizes,
+        "lazy": lazy,
+        "priority": not lazy,
+        "srcsets": srcsets(image.original, image.original_width)
+        if image.original
+        else {},
     }

@@ -75,7 +75,6 @@ class ReviewAdmin(PieceWorkflow, PieceHistory, CompareVersionAdmin):
                 "fields": [
                     "workflow_state",
                     "schedule_for",
-                    "featured",
                     "preview_link",
                     "last_saved",
                     "lock_token",
@@ -156,7 +155,7 @@ class ReviewAdmin(PieceWorkflow, PieceHistory, CompareVersionAdmin):
         fieldsets = super().get_fieldsets(request, obj)
         if is_editor(request.user):
             return fieldsets
-        hidden = {"featured", "schedule_for"}
+        hidden = {"schedule_for"}
         return [
             (name, {**opts, "fields": [f for f in opts["fields"] if f not in hidden]})
             for name, opts in fieldsets

@@ -104,4 +104,5 @@ class PresentationMixin:
             kicker=self.get_kind_display(),
             subtitle=str(self.film) if self.film else "",
             rating=self.rating,
+            colours_from=self.film.slug if self.film else None,
         )

@@ -46,6 +46,12 @@ class ReviewQuerySet(models.QuerySet):
         bylines come stored with each piece (`Review.furniture`)."""
         return self.select_related("film")
 
+    def on_front_page(self):
+        """The pieces editors put on the home page, in their order."""
+        return self.filter(front_page_place__isnull=False).order_by(
+            "front_page_place__position", "front_page_place__pk"
+        )
+
     def of(self, user):
         """Pieces `user` started or is bylined on."""
         return self.filter(_contributed_by(user))

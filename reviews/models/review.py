@@ -42,6 +42,11 @@ class Review(WorkflowMixin, PresentationMixin, ValidatedModel):
         INTERVIEW = "interview", "Interview"
         NEWS = "news", "News"
 
+        @property
+        def plural(self):
+            """For a section of one kind: 'Reviews', 'News'."""
+            return self.label if self is self.NEWS else f"{self.label}s"
+
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.REVIEW)
     headline = models.CharField(max_length=300)
     slug = models.SlugField(
@@ -111,9 +116,6 @@ class Review(WorkflowMixin, PresentationMixin, ValidatedModel):
         related_name="mentioned_in",
         blank=True,
     )
-    featured = models.BooleanField(
-        default=False, help_text="Shown first on the home page."
-    )
     hero_image = CleanImageField(
         upload_to=hero_path,
         blank=True,
@@ -171,11 +173,10 @@ class Review(WorkflowMixin, PresentationMixin, ValidatedModel):
         # Public lists: status, then newest first, read straight off the index.
         indexes = [
             models.Index(fields=["status", "-publish_at", "-id"]),
-            # Featured first on the home page. Not a partial index: SQLite cannot
-            # match one against a bound parameter.
+            # The home page's section of each kind, the archive by kind.
             models.Index(
-                fields=["featured", "status", "-publish_at", "-id"],
-                name="review_featured_idx",
+                fields=["kind", "status", "-publish_at", "-id"],
+                name="review_kind_public_idx",
             ),
             # A film's pieces, newest first (its page, "more on this film").
             # Both end in the lists' whole order (-publish_at, -id), or SQLite

@@ -24,7 +24,7 @@ from audit.models import Event, record
 from desk.notifications import notify
 from films.models import Award, Credit, Film, Genre, Nomination
 from people.models import Affiliation, Organisation, Person
-from reviews.models import Review, SlugRedirect, Topic
+from reviews.models import FrontPagePlace, Review, SlugRedirect, Topic
 from tests.factories import make_credit, make_nomination, make_person, make_review
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +58,8 @@ RIGHTS = {
         "superuser": f"{ALL} publish",
     },
     Topic: {"writer": "list view", "other_writer": "list view"},
+    # Editors arrange the home page; writers see how it stands.
+    FrontPagePlace: {"writer": "list view", "other_writer": "list view"},
     Person: {"writer": "list view", "other_writer": "list view"},
     Organisation: {"writer": "list view", "other_writer": "list view"},
     Film: {"writer": "list view", "other_writer": "list view"},
@@ -101,6 +103,8 @@ MODEL_PAGES = {
     "revision": ("restore", "restore"),
     "compare": ("view", "view"),
     "import": ("add", "add"),
+    # The home page as the front page's arrangement makes it.
+    "preview": ("list", "list"),
     # A button in the piece's form: POST only.
     "revoke_preview": (None, "publish"),
     # The piece form's heartbeat and autosave, and the button that discards
@@ -265,6 +269,7 @@ def world(accounts, settings):
         Organisation: organisation,
         Film: film,
         Topic: Topic.objects.create(name="Documentary"),
+        FrontPagePlace: FrontPagePlace.objects.create(piece=draft, position=1),
         SlugRedirect: SlugRedirect.objects.create(old_slug="old", review=draft),
         Genre: Genre.objects.create(name="Documentary"),
         Award: nomination.award,
@@ -294,7 +299,7 @@ def url_for(name, model, world):
         return reverse(f"admin:{name}"), {}
     page = model_page(name)[1]
     obj = world["objects"][model]
-    if page in ("changelist", "add", "recoverlist", "import"):
+    if page in ("changelist", "add", "recoverlist", "import", "preview"):
         return reverse(f"admin:{name}"), {}
     if page == "recover":
         return reverse(f"admin:{name}", args=[world["deleted"][model].pk]), {}

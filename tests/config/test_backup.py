@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from films.models import Award, Credit, Film, Genre, Nomination
 from people.models import Affiliation, Organisation, Person
-from reviews.models import Byline, Mention, Review, Topic
+from reviews.models import Byline, FrontPagePlace, Mention, Review, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +21,7 @@ CONTENT = [
     Nomination,
     Topic,
     Review,
+    FrontPagePlace,
     Byline,
     Mention,
 ]
@@ -37,6 +38,7 @@ def test_the_demo_content_survives_dumpdata_and_loaddata(
     demo, tmp_path, django_capture_on_commit_callbacks
 ):
     before = snapshot()
+    public = list(Review.objects.public().values_list("pk", flat=True))
     # XML keeps microseconds; Django's JSON rounds times to milliseconds.
     dump = tmp_path / "content.xml"
     call_command(
@@ -57,4 +59,5 @@ def test_the_demo_content_survives_dumpdata_and_loaddata(
         call_command("loaddata", str(dump), stdout=io.StringIO())
 
     assert snapshot() == before
-    assert Review.objects.public().count() == 1
+    assert list(Review.objects.public().values_list("pk", flat=True)) == public
+    assert FrontPagePlace.objects.count() == 4

@@ -126,9 +126,11 @@ def test_an_organisation_without_a_description_is_described_by_kind_and_credits(
     assert description(client, "/organisations/larm-film/") == (
         "Larm Film: production company of Last Men in Aleppo (2017)."
     )
+    # "U.S." ends no sentence: the description runs on to the length it may.
     assert description(client, "/organisations/sundance-film-festival/") == (
-        "Sundance Film Festival: festival; presents the World Cinema Grand Jury "
-        "Prize: Documentary."
+        "Sundance Film Festival: festival; presents the Directing Award: U.S. "
+        "Documentary, U.S. Documentary Special Jury Award and World Cinema Grand "
+        "Jury Prize…"
     )
 
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.views.defaults import server_error
 
-from films.models import Credit
+from films.models import Credit, Film, Nomination
 from reviews.models import Review, Topic
 from tests.factories import (
     make_credit,
@@ -389,12 +389,33 @@ def test_the_500_page_is_branded(rf):
     assert "Something went wrong" in response.content.decode()
 
 
-def test_demo_loads_into_a_site_that_renders(client, db):
+def test_demo_loads_a_publication_in_use_once(client, db):
     call_command("seed_demo")
+    counts = [Review.objects.count(), Film.objects.count(), Nomination.objects.count()]
     call_command("seed_demo")
 
-    assert Review.objects.public().count() == 1
-    assert client.get(PIECE).status_code == 200
+    public = Review.objects.public()
+    assert [
+        Review.objects.count(),
+        Film.objects.count(),
+        Nomination.objects.count(),
+    ] == (counts)
+    assert public.count() >= 12
+    assert set(public.values_list("kind", flat=True)) == set(Review.Kind.values)
+    assert not public.filter(kind=Review.Kind.REVIEW, rating__isnull=True).exists()
+    assert (
+        Film.objects.filter(credits__role=Credit.Role.DIRECTOR).distinct().count() >= 8
+    )
+    assert Film.objects.filter(nominations__isnull=False).distinct().count() >= 8
+    assert Review.objects.filter(status=Review.Status.DRAFT).count() >= 2
+    assert Review.objects.scheduled().count() == 1
+    assert Review.objects.in_review().count() == 1
+    for piece in Review.objects.all():
+        assert "Demo content" in piece.body, piece.slug
+    home = client.get("/").content.decode()
+    assert "Last Men in Aleppo: the rescuers who chose to stay" in home
+    for piece in public:
+        assert client.get(piece.get_absolute_url()).status_code == 200
 
 
 def test_only_links_to_other_sites_drop_the_referrer(client):

@@ -6,10 +6,13 @@ from reviews.demo import load_pieces
 
 
 class Command(BaseCommand):
-    help = "Load the demo content: Last Men in Aleppo and its world. Safe to run again."
+    help = (
+        "Load the demo content: Last Men in Aleppo and its world, eight "
+        "documentaries and a dozen pieces about them. Safe to run again."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
         film = load_film_world()
-        load_pieces(film)
+        load_pieces()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {film}."))
