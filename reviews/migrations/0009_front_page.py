@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 "verbose_name": "place on the front page",
-                "verbose_name_plural": "front page",
+                "verbose_name_plural": "places on the front page",
                 "ordering": ["position", "pk"],
             },
         ),

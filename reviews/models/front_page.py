@@ -25,7 +25,7 @@ class FrontPagePlace(ValidatedModel):
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = "place on the front page"
-        verbose_name_plural = "front page"
+        verbose_name_plural = "places on the front page"
 
     def __str__(self):
         return f"{self.position}. {self.piece}"
