@@ -1,6 +1,6 @@
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.utils.functional import cached_property
 from django_countries.fields import CountryField
 
@@ -32,7 +32,44 @@ class Genre(SluggedModel):
         return self.name
 
 
+def _public_pieces_about(films):
+    """Public pieces whose film is one of `films` (an OuterRef or a queryset):
+    through the reverse relation, as the pieces live in the reviews app above,
+    with its one visibility rule."""
+    pieces = Film._meta.get_field("reviews").related_model.objects.public()
+    return pieces.filter(film=films)
+
+
 class FilmQuerySet(models.QuerySet):
+    def for_index(self):
+        """What the film index shows of each film, in one query more: its
+        directors, as `directors` (`Film.listed_image` names them)."""
+        directors = Credit.objects.filter(role=Credit.Role.DIRECTOR)
+        return self.prefetch_related(
+            Prefetch("credits", directors.select_related("person"), to_attr="directors")
+        )
+
+    def made_in(self, country):
+        """Films one of whose countries is `country` (a two-letter code): the
+        codes are stored joined by commas, so two letters match only a code."""
+        return self.filter(countries__contains=country)
+
+    def reviewed(self):
+        """Films with a public review or other piece of their own."""
+        return self.filter(Exists(_public_pieces_about(OuterRef("pk"))))
+
+    def sorted_by(self, order):
+        """By 'title', 'year' (newest first) or 'newest-piece' (the films
+        written about most recently first, then the rest by title)."""
+        if order == "year":
+            return self.order_by(F("year").desc(nulls_last=True), "title", "pk")
+        if order == "newest-piece":
+            newest = _public_pieces_about(OuterRef("pk")).order_by("-publish_at")
+            return self.annotate(
+                newest_piece_at=Subquery(newest.values("publish_at")[:1])
+            ).order_by(F("newest_piece_at").desc(nulls_last=True), "title", "pk")
+        return self.order_by("title", "year", "pk")
+
     def matching_title(self, title, year=None):
         """Films called `title` (or so known), in `year` when given."""
         title = title.strip()
@@ -168,6 +205,14 @@ class Film(AliasesMixin, SluggedModel):
     def share_image(self):
         """What a shared link shows: the poster, else a card with title and year."""
         return self.share_image_naming(self.director_names)
+
+    @cached_property
+    def listed_image(self):
+        """The share image of a film in the index (`for_index`), which has its
+        directors and not its other credits."""
+        return self.share_image_naming(
+            [credit.display_name for credit in self.directors]
+        )
 
     def share_image_naming(self, director_names):
         """The share image, with `director_names` on a card."""

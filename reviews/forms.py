@@ -5,11 +5,12 @@ from datetime import MAXYEAR, MINYEAR
 from django import forms
 
 from reviews.models import Review
+from web.filters import QueryFilters
 
 YEAR_MESSAGE = "Give the year as four digits, for example 2017."
 
 
-class ArchiveFilters(forms.Form):
+class ArchiveFilters(QueryFilters):
     """The archive's kind, topic and year filters; any of them may be left out.
 
     A topic that is well formed but unknown simply matches nothing, like a year
@@ -43,15 +44,3 @@ class ArchiveFilters(forms.Form):
             "max_value": YEAR_MESSAGE,
         },
     )
-
-    def chosen(self):
-        """The filters in use, as they appear in the query string."""
-        return {name: str(value) for name, value in self.cleaned_data.items() if value}
-
-    def problems(self):
-        """One sentence per refused value, naming the filter."""
-        return [
-            f"{self.fields[name].label or name.capitalize()}: {message}"
-            for name, messages in self.errors.items()
-            for message in messages
-        ]

@@ -15,13 +15,9 @@ from reviews.models import HomePage, Review, SlugRedirect, Topic
 from reviews.preview import review_from_token
 from reviews.rendering import reader_body
 from reviews.search import clean_query, search
+from web.filters import bad_request
 
 ARCHIVE_PAGE_SIZE = 20
-
-
-def bad_request(request, problems):
-    """The 400 page, naming what in the address could not be used."""
-    return render(request, "400.html", {"problems": problems}, status=400)
 
 
 def home(request):
