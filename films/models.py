@@ -208,8 +208,9 @@ class Film(AliasesMixin, SluggedModel):
 
     @cached_property
     def listed_image(self):
-        """The share image of a film in the index (`for_index`), which has its
-        directors and not its other credits."""
+        """The share image of a film in a list (the index, a filmography),
+        which has its directors prefetched as `directors` (`for_index`) and
+        not its other credits."""
         return self.share_image_naming(
             [credit.display_name for credit in self.directors]
         )

@@ -10,12 +10,22 @@ from people.pieces import public_pieces, public_pieces_mentioning
 
 
 def _filmography(model, *related):
-    """Credits with their films, newest film first: one query for any number."""
-    credits = model.credits.rel.related_model.objects.select_related("film")
+    """Credits with their films, newest film first, and each film's directors
+    (`directors`, which its picture names): two queries for any number."""
+    credit_model = model.credits.rel.related_model
+    credits = credit_model.objects.select_related("film")
+    directors = credit_model.objects.filter(role=credit_model.Role.DIRECTOR)
     newest_first = F("film__year").desc(nulls_last=True)
     return Prefetch(
         "credits",
-        credits.order_by(newest_first, "film__title", "pk").prefetch_related(*related),
+        credits.order_by(newest_first, "film__title", "pk").prefetch_related(
+            Prefetch(
+                "film__credits",
+                directors.select_related("person"),
+                to_attr="directors",
+            ),
+            *related,
+        ),
     )
 
 

@@ -23,12 +23,15 @@ def picture(image, width, height, alt, sizes="100vw", lazy=True):
 def shown_image(image, sizes, lazy=True, alt=None):
     """A share image (`images.sharing.ShareImage`) in every size stored, such
     as a piece's picture on its card. `alt` in place of the image's own (""
-    where the image says nothing its card's text does not)."""
+    where the image says nothing its card's text does not); a drawn card's
+    text is its page's, so it has none by default."""
+    if alt is None:
+        alt = "" if image.drawn else image.alt
     return {
         "url": image.url,
         "width": image.width,
         "height": image.height,
-        "alt": image.alt if alt is None else alt,
+        "alt": alt,
         "sizes": sizes,
         "lazy": lazy,
         "priority": not lazy,

@@ -50,13 +50,15 @@ def test_feras_fayyads_page_groups_his_films_by_role_newest_first(client, demo):
     document = assert_valid_html(content)
     assert_headings_in_order(document)
     filmography = section(content, "Filmography")
-    assert re.findall(r"<dt>([^<]+)</dt>", filmography) == ["Director", "Writer"]
-    director = re.search(r"<dt>Director</dt>\s*<dd>(.*?)</dd>", filmography, re.S)
-    assert re.findall(r">([^<>]+)</a>", director.group(1)) == [
+    assert re.findall(r"<h3>([^<]+)</h3>", filmography) == ["Director", "Writer"]
+    director = re.search(r"<h3>Director</h3>\s*<ul[^>]*>(.*?)</ul>", filmography, re.S)
+    assert re.findall(r"<h4><a [^>]*>([^<>]+)</a></h4>", director.group(1)) == [
         "The Cave",
         "Last Men in Aleppo",
     ]
-    assert '<span class="year">(2019)</span>' in director.group(1)
+    # Each film with its picture and facts, as in the film index.
+    assert re.search(r'<img src="/media/cards/film-\d+-', director.group(1))
+    assert "2019 · Documentary" in director.group(1)
     assert PIECE in section(content, "Mentioned in")
 
 
@@ -129,7 +131,7 @@ def test_an_organisation_credited_otherwise_does_not_claim_the_films_awards(
 ):
     content = client.get("/organisations/aleppo-media-center/").content.decode()
 
-    assert "<dt>Footage by</dt>" in content
+    assert "<h3>Footage by</h3>" in content
     assert "Awards for its films" not in content
     assert "Filming under siege" not in content  # a draft that mentions them
 

@@ -127,8 +127,8 @@ def test_person_page_shows_filmography_and_pieces_written(client, demo):
 
     assert_valid_html(fayyad)
     assert "Also known as Firas Fayyad" in fayyad
-    assert "<dt>Director</dt>" in fayyad
-    assert "<dt>Writer</dt>" in fayyad
+    assert "<h3>Director</h3>" in fayyad
+    assert "<h3>Writer</h3>" in fayyad
     assert json_ld(fayyad)[0]["@type"] == "Person"
     assert PIECE in critic
 
@@ -140,7 +140,7 @@ def test_organisation_page_shows_aliases_members_and_credits(client, demo):
     assert "Syrian Civil Defense" in content
     assert "Founded" in content and "2013" in content
     assert "/people/khaled-omar-harrah/" in content
-    assert "<dt>Subject</dt>" in content
+    assert "<h3>Subject</h3>" in content
     (data,) = json_ld(content)
     assert data["@type"] == "Organization"
     assert "Syrian Civil Defense" in data["alternateName"]
