@@ -15,6 +15,10 @@ def portrait_path(instance, filename):
     return random_name("portraits", filename)
 
 
+def logo_path(instance, filename):
+    return random_name("logos", filename)
+
+
 def poster_path(instance, filename):
     return random_name("posters", filename)
 

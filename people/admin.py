@@ -73,6 +73,7 @@ class OrganisationAdmin(MergeMixin, CountColumnsMixin, VersionedAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "also_known_as"]}),
         ("About", {"fields": ["description", "founded", "country", "website"]}),
+        ("Logo", {"fields": ["logo", "logo_alt"]}),
         ("Identifiers", {"fields": ["wikidata_id", "imdb_id"]}),
         (None, {"fields": ["not_a_duplicate"]}),
     ]

@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django_countries.fields import CountryField
 
 from images.cards import card
-from images.paths import portrait_path
+from images.paths import logo_path, portrait_path
 from images.sharing import uploaded_image
 from images.uploads import CleanImageField
 from people.describing import excerpt, filmography_phrase, in_sentence, join_names
@@ -195,6 +195,20 @@ class Organisation(AliasesMixin, SluggedModel):
     country = CountryField(blank=True)
     description = models.TextField(blank=True)
     website = models.URLField(blank=True)
+    logo = CleanImageField(
+        upload_to=logo_path,
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(null=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, editable=False)
+    logo_alt = models.CharField(
+        "logo alt text",
+        max_length=300,
+        blank=True,
+        help_text="What the logo says, if not just the name.",
+    )
     wikidata_id = wikidata_field()
     imdb_id = imdb_field("co", "co0000001")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -242,7 +256,14 @@ class Organisation(AliasesMixin, SluggedModel):
 
     @cached_property
     def share_image(self):
-        """What a shared link shows: a card with the name and kind."""
+        """What a shared link shows: the logo, else a card with the name and kind."""
+        if self.logo:
+            return uploaded_image(
+                self.logo,
+                self.logo_width,
+                self.logo_height,
+                self.logo_alt or f"Logo of {self.name}",
+            )
         return card(
             f"organisation-{self.pk}", self.name, kicker=self.get_kind_display()
         )

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.operations import AddField
 from django.urls import reverse
 from reversion.models import Version
 
@@ -56,14 +57,20 @@ def heads():
 
 def one_back():
     """Each app as it was before its last migration; an app whose last migration
-    others build on (or that has one only) stays at it."""
-    graph = executor().loader.graph
+    others build on, that has one only, or that adds a column the site's code
+    writes (the fill would need the models as migrated) stays at it."""
+    loader = executor().loader
     targets = []
     for app in APPS:
-        (head,) = graph.leaf_nodes(app)
-        node = graph.node_map[head]
+        (head,) = loader.graph.leaf_nodes(app)
+        node = loader.graph.node_map[head]
         earlier = [parent for parent in node.parents if parent[0] == app]
-        targets.append(earlier[0] if earlier and not node.children else head)
+        adds = any(
+            isinstance(operation, AddField)
+            for operation in loader.disk_migrations[head].operations
+        )
+        stays = not earlier or node.children or adds
+        targets.append(head if stays else earlier[0])
     return targets
 
 

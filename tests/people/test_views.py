@@ -184,3 +184,19 @@ def test_person_and_organisation_pages_cost_a_fixed_number_of_queries(
         assert content.count("busy review") == 15
         assert content.count("busy mention") == 15
         assert content.count("<strong>Nominated</strong>") == 15
+
+
+def test_an_organisation_shows_its_logo_and_shares_it(client, demo):
+    netflix = Organisation.objects.get(slug="netflix")
+    netflix.logo = image_upload("logo.png", (900, 300), fmt="PNG")
+    netflix.save()
+
+    content = client.get("/organisations/netflix/").content.decode()
+
+    assert_valid_html(content)
+    logo = re.search(r'<div class="logo">.*?</div>', content, re.S).group(0)
+    assert f"/media/{netflix.logo.name} 900w" in logo
+    assert 'width="900" height="300"' in logo
+    assert 'alt=""' in logo  # the name is the heading beside it
+    assert f'content="http://testserver/media/{netflix.logo.name}"' in content
+    assert 'content="Logo of Netflix"' in content
