@@ -11,8 +11,8 @@ from config.views import (
     robots_txt,
     web_manifest,
 )
-from films.models import Film
-from films.sitemaps import FilmSitemap
+from films.models import Award, Film
+from films.sitemaps import AwardSitemap, FilmSitemap
 from people.models import Organisation, Person
 from people.sitemaps import OrganisationSitemap, PersonSitemap
 from reviews.models import Review, Topic
@@ -23,13 +23,14 @@ sitemaps = {
     "sections": SectionSitemap,
     "pieces": PieceSitemap,
     "films": FilmSitemap,
+    "awards": AwardSitemap,
     "people": PersonSitemap,
     "organisations": OrganisationSitemap,
     "topics": TopicSitemap,
     "news": NewsSitemap,
 }
 
-SITEMAP_LISTS = [Review, Film, Person, Organisation, Topic]
+SITEMAP_LISTS = [Review, Film, Award, Person, Organisation, Topic]
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),

@@ -338,6 +338,40 @@ class Award(SluggedModel):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return slug_url("films:award", self.slug)
+
+    @property
+    def summary(self):
+        """'World Cinema Grand Jury Prize: Documentary, presented by Sundance
+        Film Festival: 3 winners and nominees since 2017.', from the prefetched
+        nominations."""
+        nominations = self.nominations.all()
+        about = f"{self.name}, presented by {self.presenter.name}"
+        if not nominations:
+            return f"{about}."
+        first = min(nomination.year for nomination in nominations)
+        count = len(nominations)
+        return excerpt(
+            f"{about}: {count} winner{'s' if count > 1 else ''} and nominee"
+            f"{'s' if count > 1 else ''} on file since {first}."
+        )
+
+    def years(self):
+        """[(year, edition, nominations: winners first)] newest year first, from
+        the prefetched nominations."""
+        by_year = {}
+        for nomination in self.nominations.all():
+            by_year.setdefault(nomination.year, []).append(nomination)
+        return [
+            (
+                year,
+                next((n.edition for n in found if n.edition), ""),
+                sorted(found, key=lambda n: (not n.won, n.category, n.film.title)),
+            )
+            for year, found in sorted(by_year.items(), reverse=True)
+        ]
+
 
 class Nomination(ValidatedModel):
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="nominations")

@@ -1,4 +1,7 @@
-from films.models import Film
+from django.db.models import Max
+from django.db.models.functions import Coalesce
+
+from films.models import Award, Film
 from images.sitemaps import RowSitemap
 
 
@@ -9,3 +12,16 @@ class FilmSitemap(RowSitemap):
 
     def rows(self):
         return Film.objects.order_by("pk")
+
+
+class AwardSitemap(RowSitemap):
+    """An award's page is as fresh as the films it lists, or its presenter."""
+
+    changefreq = "yearly"
+    url_name = "films:award"
+
+    def rows(self):
+        changed = Coalesce(
+            Max("nominations__film__updated_at"), "presenter__updated_at"
+        )
+        return Award.objects.annotate(updated_at=changed).order_by("pk")

@@ -54,3 +54,28 @@ def with_absolute_addresses(data, absolute):
         else with_absolute_addresses(value, absolute)
         for key, value in data.items()
     }
+
+
+def award_films(award, absolute):
+    """A schema.org `ItemList` of the films nominated for `award`, newest year
+    first, winners first; from its prefetched nominations."""
+    films = [n.film for _, _, found in award.years() for n in found]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": award.name,
+        "url": award.get_absolute_url(),
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "item": {
+                    "@type": "Movie",
+                    "name": film.title,
+                    "url": film.get_absolute_url(),
+                },
+            }
+            for position, film in enumerate(dict.fromkeys(films), start=1)
+        ],
+    }
+    return with_absolute_addresses(data, absolute)

@@ -2,7 +2,7 @@ from django.urls import path
 
 from films import views
 from films.filters import FilmFilters
-from films.models import Film, Genre
+from films.models import Award, Film, Genre
 from web.pages import public_page
 
 app_name = "films"
@@ -17,4 +17,6 @@ urlpatterns = [
         name="list",
     ),
     path("films/<uslug:slug>/", public_page(views.film_detail), name="detail"),
+    path("awards/", public_page(views.award_list, lists=[Award]), name="awards"),
+    path("awards/<uslug:slug>/", public_page(views.award_detail), name="award"),
 ]

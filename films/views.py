@@ -7,7 +7,7 @@ from django_countries import countries
 
 from films import structured_data
 from films.filters import SORTS, FilmFilters
-from films.models import Credit, Film, Genre, Nomination
+from films.models import Award, Credit, Film, Genre, Nomination
 from people.pieces import public_pieces, public_pieces_mentioning
 from web.filters import bad_request
 from web.pages import shows, tag
@@ -97,5 +97,48 @@ def film_detail(request, slug):
             "film": film,
             "pieces": pieces,
             "structured_data": structured_data.movie(film, request.build_absolute_uri),
+        },
+    )
+
+
+def award_list(request):
+    """Every award, grouped by who presents it."""
+    awards = Award.objects.select_related("presenter").order_by(
+        "presenter__name", "name"
+    )
+    return render(request, "films/award_list.html", {"awards": awards})
+
+
+def award_detail(request, slug):
+    """An award's winners and nominees by year, as film cards, and our pieces
+    about those films."""
+    directors = Credit.objects.filter(role=Credit.Role.DIRECTOR).select_related(
+        "person"
+    )
+    award = get_object_or_404(
+        Award.objects.select_related("presenter").prefetch_related(
+            Prefetch(
+                "nominations",
+                Nomination.objects.select_related("film").prefetch_related(
+                    "honourees",
+                    Prefetch("film__credits", directors, to_attr="directors"),
+                ),
+            )
+        ),
+        slug=slug,
+    )
+    films = {nomination.film_id for nomination in award.nominations.all()}
+    pieces_model = Film._meta.get_field("reviews").related_model
+    pieces = public_pieces(pieces_model.objects.filter(film__in=films))[:6]
+    return render(
+        request,
+        "films/award_detail.html",
+        {
+            "award": award,
+            "years": award.years(),
+            "pieces": pieces,
+            "structured_data": structured_data.award_films(
+                award, request.build_absolute_uri
+            ),
         },
     )

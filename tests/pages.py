@@ -10,6 +10,8 @@ DEMO_PAGES = [
     "/reviews/last-men-in-aleppo-review/",
     "/films/",
     "/films/last-men-in-aleppo-2017/",
+    "/awards/",
+    "/awards/sundance-world-cinema-grand-jury-prize-documentary/",
     "/people/feras-fayyad/",
     "/organisations/the-white-helmets/",
     "/topics/syria/",

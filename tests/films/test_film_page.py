@@ -36,8 +36,9 @@ def test_the_film_page_puts_its_picture_beside_its_facts_and_badges(demo):
         "Winner, Peabody Award, Peabody Awards, 2017",
     }
     assert (
-        "<strong>Nominee</strong>, Academy Award: Best Documentary Feature" in content
-    )
+        '<strong>Nominee</strong>, <a href="/awards/academy-award/#year-2018">'
+        "Academy Award</a>: Best Documentary Feature"
+    ) in content
 
 
 def test_a_poster_is_shown_with_its_own_words(demo):

@@ -112,6 +112,10 @@ def test_every_public_page_kind_is_valid_by_the_nu_checker(
         "archive-filtered": client.get("/reviews/?kind=feature&topic=syria"),
         "film-index": client.get("/films/"),
         "film": client.get("/films/last-men-in-aleppo-2017/"),
+        "awards": client.get("/awards/"),
+        "award": client.get(
+            "/awards/sundance-world-cinema-grand-jury-prize-documentary/"
+        ),
         "person": client.get("/people/feras-fayyad/"),
         "organisation": client.get("/organisations/the-white-helmets/"),
         "topic": client.get("/topics/syria/"),
