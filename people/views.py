@@ -80,11 +80,27 @@ def production_awards(organisation):
     return sorted(nominations.values(), key=lambda n: (-n.year, n.award.name))
 
 
+def presented_by_year(organisation):
+    """[(year, nominations: winners first)] of the awards an organisation
+    presents, newest year first, from the prefetched awards."""
+    by_year = {}
+    for award in organisation.awards_presented.all():
+        for nomination in award.nominations.all():
+            by_year.setdefault(nomination.year, []).append(nomination)
+    return [
+        (
+            year,
+            sorted(found, key=lambda n: (n.award.name, not n.won, n.film.title)),
+        )
+        for year, found in sorted(by_year.items(), reverse=True)
+    ]
+
+
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.prefetch_related(
             Prefetch("affiliations", Affiliation.objects.select_related("person")),
-            "awards_presented",
+            "awards_presented__nominations__film",
             _filmography(Organisation, "film__nominations__award__presenter"),
         ),
         slug=slug,
@@ -96,6 +112,7 @@ def organisation_detail(request, slug):
             "organisation": organisation,
             "credit_groups": credit_groups(organisation),
             "nominations": production_awards(organisation),
+            "presented_by_year": presented_by_year(organisation),
             "pieces_mentioning": public_pieces_mentioning(organisation),
             "structured_data": structured_data.organisation(
                 organisation, request.build_absolute_uri

@@ -102,6 +102,33 @@ def test_a_new_nomination_and_a_renamed_film_show_on_the_next_request(
     assert "(renamed)" in reader.get("/awards/").text
 
 
+def test_a_presenters_page_lists_its_awards_by_year(demo):
+    reader = Client()
+    content = reader.get("/organisations/sundance-film-festival/").text
+
+    assert_valid_html(content)
+    presented = re.search(
+        r'<h2 id="awards-presented-heading">.*?</section>', content, re.S
+    ).group(0)
+    assert f'<li><a href="{SUNDANCE}">' in presented
+    years = re.findall(r'<h3 id="presented-(\d+)">', presented)
+    assert years == sorted(years, reverse=True)
+    assert "2017" in years
+    year_2017 = presented.split('<h3 id="presented-2017">')[1].split("</ul>")[0]
+    assert (
+        f'<strong>Won</strong>: <a href="{SUNDANCE}#year-2017">'
+        "World Cinema Grand Jury Prize: Documentary</a>, for "
+        '<a href="/films/last-men-in-aleppo-2017/">Last Men in Aleppo (2017)</a>'
+    ) in year_2017
+
+    award = Award.objects.get(slug="sundance-world-cinema-grand-jury-prize-documentary")
+    Nomination.objects.create(
+        film=make_film("A Newer Winner", year=2024), award=award, year=2024, won=True
+    )
+    content = reader.get("/organisations/sundance-film-festival/").text
+    assert '<h3 id="presented-2024">2024</h3>' in content
+
+
 def test_an_unknown_award_is_not_found(db):
     assert Client().get("/awards/no-such-award/").status_code == 404
 

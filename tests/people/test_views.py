@@ -72,8 +72,9 @@ def test_a_person_page_lists_the_awards_they_were_honoured_with(client, demo):
     assert_valid_html(content)
     awards = section(content, "Awards and nominations")
     assert (
-        "<strong>Nominated</strong>: Academy Award, Best Documentary Feature" in awards
-    )
+        '<strong>Nominated</strong>: <a href="/awards/academy-award/#year-2018">'
+        "Academy Award</a>, Best Documentary Feature"
+    ) in awards
     assert "90th Academy Awards" in awards
     assert 'for <a href="/films/last-men-in-aleppo-2017/">' in awards
     assert "Sundance" not in awards  # the film's, not his: he is not named on it
@@ -118,11 +119,11 @@ def test_a_production_company_page_lists_its_films_awards(client, demo):
     document = assert_valid_html(content)
     assert_headings_in_order(document)
     awards = section(content, "Awards for its films")
-    outcomes = re.findall(r"<strong>(\w+)</strong>: ([^,—<]+)", awards)
+    outcomes = re.findall(r"<strong>(\w+)</strong>: <a [^>]+>([^<]+)</a>", awards)
     assert outcomes == [
         ("Nominated", "Academy Award"),
-        ("Won", "Peabody Award "),
-        ("Won", "World Cinema Grand Jury Prize: Documentary "),
+        ("Won", "Peabody Award"),
+        ("Won", "World Cinema Grand Jury Prize: Documentary"),
     ]
 
 
