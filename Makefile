@@ -5,8 +5,8 @@ MANAGE := $(PY) manage.py
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run serve test bench lint fmt lock lock-check browser nginx redis java vnu wrk icons clean \
-	backup restore varnish
+.PHONY: run serve test test-all lighthouse bench lint fmt lock lock-check browser nginx redis \
+	java vnu wrk icons clean backup restore varnish
 
 $(PY):
 	@py=""; for candidate in python3.13 python3.12 python3 python; do \
@@ -86,6 +86,21 @@ restore: $(RUNTIME_STAMP)
 test: $(DEV_STAMP) browser nginx redis varnish vnu
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+# The suite, then Lighthouse on seven page kinds (minutes more: not in .ci/run).
+test-all: test lighthouse
+
+# Lighthouse (npm's, 12.2.3: newer ones fail here) with Debian's Chromium on the
+# demo under gunicorn and nginx as deployed; fails under 100 in accessibility,
+# best practices or SEO (bench/lighthouse.py).
+LIGHTHOUSE_VERSION := 12.2.3
+LIGHTHOUSE_BIN := var/lighthouse/node_modules/.bin/lighthouse
+lighthouse: $(DEV_STAMP) browser nginx $(LIGHTHOUSE_BIN)
+	$(PY) -m bench.lighthouse
+$(LIGHTHOUSE_BIN):
+	$(call debian_packages,command -v npm >/dev/null 2>&1,npm,Lighthouse comes from npm,lighthouse)
+	npm install --silent --no-audit --no-fund --no-save --no-package-lock \
+	  --prefix var/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
 
 # $(call debian_packages,CHECK,PACKAGES,WHO NEEDS THEM,TARGET): when the shell
 # test CHECK fails, install PACKAGES with apt-get if root, else say how and stop.

@@ -107,6 +107,9 @@ worker_processes 1;
 error_log {folder}/error.log;
 events {{ worker_connections 64; }}
 http {{
+    # As Debian's own nginx.conf has it: files go out with their types.
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
     access_log {folder}/access.log;
     client_body_temp_path {folder}/body;
     proxy_temp_path {folder}/proxy;
@@ -118,10 +121,10 @@ http {{
 """
 
 
-def site_config(upstream_port, port, redirect_port, static_root=None):
+def site_config(upstream_port, port, redirect_port, static_root=None, media_root=None):
     """deploy/nginx.conf on loopback ports over plain HTTP: only the upstream
     addresses (all of them the one served site), the listen lines, the
-    certificate lines and, given `static_root`, the static files' folder change."""
+    certificate lines and, given them, the static and media folders change."""
     text = (ROOT / "deploy" / "nginx.conf").read_text()
     upstreams = re.compile(r"server 10\.0\.0\.\d+:8000 ")
     assert len(upstreams.findall(text)) >= 2, "deploy/nginx.conf lost its app servers"
@@ -134,6 +137,8 @@ def site_config(upstream_port, port, redirect_port, static_root=None):
         text = text.replace(old, new)
     if static_root:
         text = text.replace("alias /srv/filmdesk/static/;", f"alias {static_root}/;")
+    if media_root:
+        text = text.replace("alias /srv/filmdesk/media/;", f"alias {media_root}/;")
     dropped = re.compile(r"\s*(listen \[::\]|ssl_)")
     return "\n".join(line for line in text.splitlines() if not dropped.match(line))
 
@@ -150,7 +155,7 @@ def nginx_binary():
 class Nginx:
     """nginx as the current user, with its pid, logs and temporary files in `folder`."""
 
-    def __init__(self, folder, site, static_root=None):
+    def __init__(self, folder, site, static_root=None, media_root=None):
         self.folder = folder
         self.port = free_port()
         # Run by root, the workers would otherwise switch to nobody.
@@ -158,7 +163,7 @@ class Nginx:
         if os.geteuid() == 0:
             user = f"user {pwd.getpwuid(os.getuid()).pw_name} {grp.getgrgid(os.getgid()).gr_name};"
         (folder / "filmdesk.conf").write_text(
-            site_config(site.port, self.port, free_port(), static_root)
+            site_config(site.port, self.port, free_port(), static_root, media_root)
         )
         (folder / "nginx.conf").write_text(NGINX_MAIN.format(user=user, folder=folder))
         command = [nginx_binary(), "-p", f"{folder}/", "-c", str(folder / "nginx.conf")]
