@@ -23,6 +23,7 @@ import sys
 import tempfile
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 from bench.load import free_port, production_environment, start_gunicorn, stop
 from tests.services import Nginx
@@ -135,7 +136,7 @@ def main():
     try:
         front = Nginx(
             nginx_dir,
-            type("Site", (), {"port": port}),
+            SimpleNamespace(port=port),  # the served site, as Nginx takes it
             static_root=site_dir / "static",
             media_root=site_dir / "media",
         )

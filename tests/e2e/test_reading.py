@@ -4,6 +4,9 @@ the reader's setting, and a page that prints cleanly."""
 import pytest
 from django.core.management import call_command
 
+from reviews.models import Review
+from tests.images import image_upload
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PIECE = "/reviews/last-men-in-aleppo-review/"
@@ -98,7 +101,7 @@ def test_a_piece_prints_black_on_white_without_navigation(browser, seeded, schem
     context.close()
 
 
-def test_related_pieces_stay_on_screen(page, seeded):
+def test_related_pieces_are_left_off_paper(page, seeded):
     page.goto(seeded.url + WITH_RELATED)
     assert page.locator(".related").is_visible()
 
@@ -107,10 +110,7 @@ def test_related_pieces_stay_on_screen(page, seeded):
     assert not page.locator(".related").is_visible()
 
 
-def test_a_pieces_pictures_are_sized_for_paper(browser, seeded, settings):
-    from reviews.models import Review
-    from tests.images import image_upload
-
+def test_a_pieces_pictures_are_sized_for_paper(browser, seeded):
     piece = Review.objects.get(slug="last-men-in-aleppo-review")
     piece.hero_image = image_upload("hero.jpg", (1600, 1200))
     piece.hero_alt = "Rescuers at work"
