@@ -344,7 +344,7 @@ class Award(SluggedModel):
     @property
     def summary(self):
         """'World Cinema Grand Jury Prize: Documentary, presented by Sundance
-        Film Festival: 3 winners and nominees since 2017.', from the prefetched
+        Film Festival: 3 winners and nominees on file since 2017.', from the prefetched
         nominations."""
         nominations = self.nominations.all()
         about = f"{self.name}, presented by {self.presenter.name}"

@@ -56,10 +56,10 @@ def with_absolute_addresses(data, absolute):
     }
 
 
-def award_films(award, absolute):
-    """A schema.org `ItemList` of the films nominated for `award`, newest year
-    first, winners first; from its prefetched nominations."""
-    films = [n.film for _, _, found in award.years() for n in found]
+def award_films(award, years, absolute):
+    """A schema.org `ItemList` of the films nominated for `award`, in the order
+    of its `years()`: newest year first, winners first."""
+    films = [n.film for _, _, found in years for n in found]
     data = {
         "@context": "https://schema.org",
         "@type": "ItemList",

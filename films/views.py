@@ -130,15 +130,16 @@ def award_detail(request, slug):
     films = {nomination.film_id for nomination in award.nominations.all()}
     pieces_model = Film._meta.get_field("reviews").related_model
     pieces = public_pieces(pieces_model.objects.filter(film__in=films))[:6]
+    years = award.years()
     return render(
         request,
         "films/award_detail.html",
         {
             "award": award,
-            "years": award.years(),
+            "years": years,
             "pieces": pieces,
             "structured_data": structured_data.award_films(
-                award, request.build_absolute_uri
+                award, years, request.build_absolute_uri
             ),
         },
     )
