@@ -6,7 +6,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
 .PHONY: run serve test test-all lighthouse bench lint fmt lock lock-check browser nginx redis \
-	java vnu wrk icons clean backup restore varnish
+	java vnu axe wrk icons fonts screenshots clean backup restore varnish
 
 $(PY):
 	@py=""; for candidate in python3.13 python3.12 python3 python; do \
@@ -83,9 +83,14 @@ restore: $(RUNTIME_STAMP)
 	@[ -n "$(FROM)" ] || { echo "Say which backup to restore: make restore FROM=var/backups/…" >&2; exit 1; }
 	$(MANAGE) restore "$(FROM)" $(if $(FORCE),--force)
 
-test: $(DEV_STAMP) browser nginx redis varnish vnu
+test: $(DEV_STAMP) browser nginx redis varnish vnu axe
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+# The visual tests' baselines (tests/e2e/baselines/), taken anew from the demo:
+# run after a change to how pages look, look at the images, and commit them.
+screenshots: $(DEV_STAMP) browser
+	UPDATE_SCREENSHOTS=1 $(VENV)/bin/pytest --numprocesses=0 tests/e2e/test_look.py
 
 # The suite, then Lighthouse on seven page kinds (minutes more: not in .ci/run).
 test-all: test lighthouse
@@ -138,6 +143,15 @@ $(VNU_JAR):
 	npm install --silent --no-audit --no-fund --no-save --no-package-lock --ignore-scripts \
 	  --prefix var/vnu vnu-jar@$(VNU_VERSION)
 
+# The accessibility tests inject npm's axe-core into each page (WCAG 2.2 AA).
+AXE_VERSION := 4.14.1
+AXE_JS := var/axe/node_modules/axe-core/axe.min.js
+axe: $(AXE_JS)
+$(AXE_JS):
+	$(call debian_packages,command -v npm >/dev/null 2>&1,npm,The accessibility tests take axe-core from npm,test)
+	npm install --silent --no-audit --no-fund --no-save --no-package-lock \
+	  --prefix var/axe axe-core@$(AXE_VERSION)
+
 java:
 	$(call debian_packages,command -v java >/dev/null 2>&1,default-jre-headless,The HTML checker runs on Java,test)
 
@@ -163,6 +177,19 @@ wrk:
 icons: export DEBUG = 1
 icons: $(RUNTIME_STAMP) browser
 	$(MANAGE) make_icons
+
+# The site's fonts (static/fonts/README.md): npm's Fontsource files, copied
+# unchanged; run to take another release, and commit them.
+FONTS_VERSION := 5.3.1
+fonts:
+	$(call debian_packages,command -v npm >/dev/null 2>&1,npm,The fonts come from npm,fonts)
+	npm install --silent --no-audit --no-fund --no-save --no-package-lock --prefix var/fonts \
+	  @fontsource-variable/source-serif-4@$(FONTS_VERSION) @fontsource-variable/source-sans-3@$(FONTS_VERSION)
+	for family in source-serif-4 source-sans-3; do \
+	  cp var/fonts/node_modules/@fontsource-variable/$$family/files/$$family-latin-wght-*.woff2 \
+	     var/fonts/node_modules/@fontsource-variable/$$family/files/$$family-latin-ext-wght-*.woff2 static/fonts/ && \
+	  cp var/fonts/node_modules/@fontsource-variable/$$family/LICENSE static/fonts/OFL-$$family.txt || exit 1; \
+	done
 
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
