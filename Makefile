@@ -178,17 +178,21 @@ icons: export DEBUG = 1
 icons: $(RUNTIME_STAMP) browser
 	$(MANAGE) make_icons
 
-# The site's fonts (static/fonts/README.md): npm's Fontsource files, copied
-# unchanged; run to take another release, and commit them.
+# The site's fonts (static/fonts/README.md): npm's Fontsource files of the cuts
+# site.css declares, copied unchanged; run to take another release, and commit.
 FONTS_VERSION := 5.3.1
+FONT_CUTS := source-serif-4:400-normal source-serif-4:400-italic \
+	source-serif-4:700-normal source-serif-4:700-italic \
+	source-sans-3:400-normal source-sans-3:600-normal source-sans-3:700-normal
 fonts:
 	$(call debian_packages,command -v npm >/dev/null 2>&1,npm,The fonts come from npm,fonts)
 	npm install --silent --no-audit --no-fund --no-save --no-package-lock --prefix var/fonts \
-	  @fontsource-variable/source-serif-4@$(FONTS_VERSION) @fontsource-variable/source-sans-3@$(FONTS_VERSION)
-	for family in source-serif-4 source-sans-3; do \
-	  cp var/fonts/node_modules/@fontsource-variable/$$family/files/$$family-latin-wght-*.woff2 \
-	     var/fonts/node_modules/@fontsource-variable/$$family/files/$$family-latin-ext-wght-*.woff2 static/fonts/ && \
-	  cp var/fonts/node_modules/@fontsource-variable/$$family/LICENSE static/fonts/OFL-$$family.txt || exit 1; \
+	  @fontsource/source-serif-4@$(FONTS_VERSION) @fontsource/source-sans-3@$(FONTS_VERSION)
+	for cut in $(FONT_CUTS); do \
+	  family=$${cut%%:*} && files=var/fonts/node_modules/@fontsource/$$family && \
+	  cp $$files/files/$$family-latin-$${cut#*:}.woff2 \
+	     $$files/files/$$family-latin-ext-$${cut#*:}.woff2 static/fonts/ && \
+	  cp $$files/LICENSE static/fonts/OFL-$$family.txt || exit 1; \
 	done
 
 lint: $(DEV_STAMP)
