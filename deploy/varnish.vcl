@@ -11,6 +11,19 @@ import xkey;
 backend filmdesk {
     .host = "127.0.0.1";
     .port = "8000";
+    # Sick after two failed looks in three, a second apart; well after two
+    # good ones. The Host must be one of ALLOWED_HOSTS.
+    .probe = {
+        .request = "GET /healthz HTTP/1.1"
+            "Host: localhost"
+            "User-Agent: Varnish health probe"
+            "Connection: close";
+        .interval = 1s;
+        .timeout = 2s;
+        .window = 3;
+        .threshold = 2;
+        .initial = 2;
+    }
 }
 
 # The app servers, which send the purges (CDN_PURGE_URL=http://<this>/.purge).
@@ -20,7 +33,22 @@ acl purgers {
 }
 
 sub vcl_recv {
-    unset req.http.X-Cache;  # ours to set, below
+    if (req.restarts == 0) {
+        # Ours to set, below and on a restart.
+        unset req.http.X-Cache;
+        unset req.http.X-Fresh-Only;
+        unset req.http.X-Stale-If-Error;
+    }
+    # How long past its time a kept page may be served: a few seconds while
+    # gunicorn answers (and is asked afresh behind the reader's back), as long
+    # as it is kept (a day) while it does not or answers an error.
+    if (req.http.X-Stale-If-Error) {
+        set req.grace = 24h;
+    } elsif (req.http.X-Fresh-Only) {
+        set req.grace = 0s;
+    } elsif (std.healthy(req.backend_hint)) {
+        set req.grace = 5s;
+    }
     if (req.url == "/.purge") {
         if (req.method != "POST") {
             return (synth(405, "Method Not Allowed"));
@@ -51,6 +79,17 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
+    # An error in place of a page: the page that may be kept stays, and the
+    # reader is asked again with it (vcl_synth); the second time, the error
+    # goes to the reader, never into the cache.
+    if (beresp.status >= 500) {
+        if (bereq.is_bgfetch || !bereq.http.X-Stale-If-Error) {
+            return (abandon);
+        }
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        return (deliver);
+    }
     # Only stored pages carry a Surrogate-Key; a page that sets a cookie is
     # never stored, so no reader gets someone else's.
     if (!beresp.http.Surrogate-Key || beresp.http.Set-Cookie ||
@@ -69,8 +108,66 @@ sub vcl_backend_response {
         set beresp.ttl = std.time(beresp.http.Surrogate-Fresh-Until, now + beresp.ttl)
             - now;
     }
-    set beresp.grace = 0s;
+    # Kept a day past its time for when gunicorn is down (vcl_recv). A purge
+    # removes a page outright: what changed is never served stale.
+    set beresp.grace = 24h;
     return (deliver);
+}
+
+sub vcl_hit {
+    if (obj.ttl <= 0s) {
+        # A scheduled piece came due: on its pages at its time, not a request
+        # later, while gunicorn answers.
+        if (obj.http.Surrogate-Fresh-Until && std.healthy(req.backend_hint) &&
+            !req.http.X-Stale-If-Error) {
+            set req.http.X-Fresh-Only = "1";
+            return (restart);
+        }
+        set req.http.X-Cache = "STALE";
+    }
+}
+
+# gunicorn cannot be reached and nothing is kept: the site's own 503 page.
+sub vcl_backend_error {
+    if (bereq.is_bgfetch || !bereq.http.X-Stale-If-Error) {
+        return (abandon);  # as for an error, above
+    }
+    set beresp.ttl = 0s;
+    set beresp.grace = 0s;
+    set beresp.status = 503;
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Retry-After = "30";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.http.Content-Security-Policy =
+        "default-src 'none'; style-src 'self'; base-uri 'none'; frame-ancestors 'none'";
+    set beresp.http.X-Content-Type-Options = "nosniff";
+    set beresp.http.Referrer-Policy = "same-origin";
+    synthetic({"<!doctype html>
+<html lang="en-GB">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Back soon · Filmdesk</title>
+  <link rel="stylesheet" href="/static/css/error.css">
+</head>
+<body>
+  <main id="main" class="wrap">
+    <h1>Back soon</h1>
+    <p>Filmdesk cannot be reached just now, so this page cannot be shown. Please try again in a minute.</p>
+  </main>
+</body>
+</html>
+"});
+    return (deliver);
+}
+
+# A fetch abandoned for an error: look again, taking a page kept past its time.
+sub vcl_synth {
+    if (resp.status == 503 && !req.http.X-Stale-If-Error && !req.http.X-Cache &&
+        (req.method == "GET" || req.method == "HEAD")) {
+        set req.http.X-Stale-If-Error = "1";
+        return (restart);
+    }
 }
 
 sub vcl_deliver {

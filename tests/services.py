@@ -10,11 +10,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.error
+import urllib.request
 import uuid
 
 import boto3
 
-from tests.faults import ROOT, free_port, listening, stop
+from tests.faults import ROOT, ServedSite, database_url, free_port, listening, stop
 
 REDIS_SERVER = "/usr/bin/redis-server"
 
@@ -232,3 +235,66 @@ class Varnish:
     def stop(self):
         stop(self.process)
         shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+class Edge:
+    """Varnish caches with deploy/varnish.vcl in front of one gunicorn, which
+    shares the test's database and a Redis of their own; the test's own changes
+    purge every cache, as an editor's would. The site can be stopped and
+    started again on its port, as a deploy or an outage would."""
+
+    def __init__(self, settings, static_root, caches=2, env=None, app="config.wsgi"):
+        self.app = app
+        self.redis = Redis()
+        self.port = free_port()
+        self.caches, self.site = [], None
+        try:
+            self.caches = [Varnish(self.port) for _ in range(caches)]
+            settings.CDN_PURGE_URLS = [cache.purge_url for cache in self.caches]
+            settings.CACHES = {
+                "default": {
+                    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                    "LOCATION": self.redis.url,
+                }
+            }
+            self.env = {
+                "DATABASE_URL": database_url(),
+                "CACHE_URL": self.redis.url,
+                "STATIC_ROOT": str(static_root),
+                "CDN_PURGE_URL": ",".join(settings.CDN_PURGE_URLS),
+                **(env or {}),
+            }
+            self.start_site()
+            self._wait_until_the_caches_see_it()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _wait_until_the_caches_see_it(self, seconds=15):
+        """Varnish's health probe may have found the site missing while it
+        started: wait until every cache passes requests to it."""
+        deadline = time.monotonic() + seconds
+        for cache in self.caches:
+            while True:
+                try:
+                    with urllib.request.urlopen(cache.url + "/healthz", timeout=5):
+                        break
+                except urllib.error.HTTPError:
+                    if time.monotonic() > deadline:
+                        raise RuntimeError(
+                            "Varnish never found the site well"
+                        ) from None
+                    time.sleep(0.2)
+
+    def start_site(self):
+        self.site = ServedSite(self.env, app=self.app, port=self.port)
+
+    def stop_site(self):
+        self.site.stop()
+
+    def stop(self):
+        if self.site:
+            self.site.stop()
+        for cache in self.caches:
+            cache.stop()
+        self.redis.stop()

@@ -11,8 +11,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import make_public_review, make_review
-from tests.faults import ServedSite, database_url, free_port
-from tests.services import Redis, Varnish
+from tests.services import Edge
 
 # The served site reads what the test writes: committed rows, one Redis.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,37 +19,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def edge(static_root, settings):
-    """Two Varnish caches, as two servers would have, in front of one gunicorn
-    sharing the test's database and Redis; the test's own changes purge both,
-    as an editor's would."""
-    redis = Redis()
-    port = free_port()
-    caches, site = [], None
-    try:
-        caches = [Varnish(port), Varnish(port)]
-        settings.CDN_PURGE_URLS = [cache.purge_url for cache in caches]
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": redis.url,
-            }
-        }
-        site = ServedSite(
-            {
-                "DATABASE_URL": database_url(),
-                "CACHE_URL": redis.url,
-                "STATIC_ROOT": str(static_root),
-                "CDN_PURGE_URL": ",".join(settings.CDN_PURGE_URLS),
-            },
-            port=port,
-        )
-        yield caches
-    finally:
-        if site:
-            site.stop()
-        for cache in caches:
-            cache.stop()
-        redis.stop()
+    """Two Varnish caches, as two servers would have, in front of one gunicorn."""
+    edge = Edge(settings, static_root)
+    yield edge.caches
+    edge.stop()
 
 
 def get(cache, path, **headers):
