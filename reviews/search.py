@@ -20,7 +20,7 @@ from films.models import Film
 from people.models import Organisation, Person
 from people.naming import fold
 from reviews.models import Review
-from reviews.sanitising import plain_text
+from reviews.sanitising import running_text
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 10
@@ -145,8 +145,10 @@ WORD_AND_PUNCTUATION = re.compile(r"(\W*)(.*?)(\W*)", re.S)
 
 
 def snippet(piece, query):
-    """A few words of the piece around the first query word, with matches marked."""
-    text = f"{piece.standfirst} {plain_text(piece.body)}".strip()
+    """A few words of the piece's running text around the first query word,
+    with matches marked; subheadings are left out, so that no heading runs
+    into the sentence after it ("…unsentimental. Sundance award The film…")."""
+    text = f"{piece.standfirst} {running_text(piece.body)}".strip()
     words = text.split(" ")
     terms = tuple(fold(t) for t in re.findall(r"\w+", query) if len(t) > 1)
     # Words are folded one by one up to the first match, not all of them: a long
