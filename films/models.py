@@ -19,6 +19,7 @@ from people.models import (
 )
 from people.validators import year_in_range, year_validators
 from web.addresses import slug_url
+from web.grouping import by_year
 
 
 class Genre(SluggedModel):
@@ -360,16 +361,13 @@ class Award(SluggedModel):
     def years(self):
         """[(year, edition, nominations: winners first)] newest year first, from
         the prefetched nominations."""
-        by_year = {}
-        for nomination in self.nominations.all():
-            by_year.setdefault(nomination.year, []).append(nomination)
+        years = by_year(
+            self.nominations.all(),
+            order=lambda n: (not n.won, n.category, n.film.title),
+        )
         return [
-            (
-                year,
-                next((n.edition for n in found if n.edition), ""),
-                sorted(found, key=lambda n: (not n.won, n.category, n.film.title)),
-            )
-            for year, found in sorted(by_year.items(), reverse=True)
+            (year, next((n.edition for n in found if n.edition), ""), found)
+            for year, found in years
         ]
 
 

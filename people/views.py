@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from people import structured_data
 from people.models import Affiliation, Organisation, Person
 from people.pieces import public_pieces, public_pieces_mentioning
+from web.grouping import by_year
 
 # The films app above owns credits and nominations; these pages reach them
 # through reverse relations (`credits`, `nominations`) and never import them.
@@ -83,17 +84,14 @@ def production_awards(organisation):
 def presented_by_year(organisation):
     """[(year, nominations: winners first)] of the awards an organisation
     presents, newest year first, from the prefetched awards."""
-    by_year = {}
-    for award in organisation.awards_presented.all():
-        for nomination in award.nominations.all():
-            by_year.setdefault(nomination.year, []).append(nomination)
-    return [
+    return by_year(
         (
-            year,
-            sorted(found, key=lambda n: (n.award.name, not n.won, n.film.title)),
-        )
-        for year, found in sorted(by_year.items(), reverse=True)
-    ]
+            nomination
+            for award in organisation.awards_presented.all()
+            for nomination in award.nominations.all()
+        ),
+        order=lambda n: (n.award.name, not n.won, n.film.title),
+    )
 
 
 def organisation_detail(request, slug):
