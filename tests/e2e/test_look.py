@@ -37,8 +37,8 @@ PAGES = {
 DEMO_MOMENT = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 # Pictures are screenshotted as boxes of this colour in their place and size:
-# their pixels are the image pipeline's (tests/images/), and would make every
-# baseline megabytes.
+# their pixels are the image pipeline's, which tests of its own check, and
+# would make every baseline megabytes.
 PICTURE = "#7f7f7f"
 
 # Every picture fetched and decoded, lazy or not, and every font the page's
