@@ -42,11 +42,17 @@ DEMO_MOMENT = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 PICTURE = "#7f7f7f"
 
 # Every picture fetched and decoded, lazy or not, and every font the page's
-# text asks for loaded: a screenshot then shows the page as it settles.
+# text asks for loaded: a screenshot then shows the page as it settles. The
+# page is then laid out anew: Chromium keeps a select's text where the fallback
+# font put it when the site's font arrives late (a pixel higher), as on a busy
+# machine.
 SETTLE = """async () => {
   for (const image of document.images) image.loading = "eager";
   await Promise.all([...document.images].map((image) => image.decode().catch(() => {})));
   await document.fonts.ready;
+  document.body.style.display = "none";
+  document.body.offsetHeight;
+  document.body.style.display = "";
   return [...document.images].filter((image) => !image.naturalWidth).map((image) => image.src);
 }"""
 
