@@ -79,11 +79,13 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
-    # An error in place of a page: the page that may be kept stays, and the
-    # reader is asked again with it (vcl_synth); the second time, the error
-    # goes to the reader, never into the cache.
+    # An error in place of a page a reader may be kept: the kept page stays,
+    # and the reader is asked again with it (vcl_synth); the second time, or
+    # for a request that passes, the error goes to the reader, never into the
+    # cache.
     if (beresp.status >= 500) {
-        if (bereq.is_bgfetch || !bereq.http.X-Stale-If-Error) {
+        if (bereq.is_bgfetch ||
+            (!bereq.uncacheable && !bereq.http.X-Stale-If-Error)) {
             return (abandon);
         }
         set beresp.uncacheable = true;
@@ -127,9 +129,11 @@ sub vcl_hit {
     }
 }
 
-# gunicorn cannot be reached and nothing is kept: the site's own 503 page.
+# gunicorn cannot be reached and nothing is kept, or the request passes: the
+# site's own 503 page.
 sub vcl_backend_error {
-    if (bereq.is_bgfetch || !bereq.http.X-Stale-If-Error) {
+    if (bereq.is_bgfetch ||
+        (!bereq.uncacheable && !bereq.http.X-Stale-If-Error)) {
         return (abandon);  # as for an error, above
     }
     set beresp.ttl = 0s;

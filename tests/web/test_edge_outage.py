@@ -82,6 +82,9 @@ def test_an_error_in_place_of_a_kept_page_leaves_readers_the_page(edge, tmp_path
         assert (status, headers["X-Cache"]) == (200, "STALE")
         assert "Kept through the errors" in body
     assert get(cache, never_asked)[0] == 500
+    # An editor passes the cache: she gets the server's own answer.
+    status, headers, body = get(cache, kept, Cookie="sessionid=an-editors")
+    assert (status, headers["X-Cache"], body) == (500, "PASS", "failing\n")
 
     (tmp_path / "fail").unlink()
     assert (
