@@ -1,4 +1,4 @@
-"""Helpers for tests of the page cache (web/pages.py)."""
+"""The public pages tests visit, and helpers for tests of the page cache (web/pages.py)."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +16,26 @@ DEMO_PAGES = [
     "/organisations/the-white-helmets/",
     "/topics/syria/",
 ]
+# What readers see, by name, for the checks in a browser (tests/e2e/test_look.py,
+# test_accessibility.py): every kind above, search and the 404 page, at a
+# phone's, a tablet's and a desktop's width.
+READER_PAGES = {
+    "home": "/",
+    "archive": "/reviews/",
+    "piece": "/reviews/last-men-in-aleppo-review/",
+    "film-index": "/films/",
+    "film": "/films/last-men-in-aleppo-2017/",
+    "award-index": "/awards/",
+    "award": "/awards/sundance-world-cinema-grand-jury-prize-documentary/",
+    "person": "/people/feras-fayyad/",
+    "organisation": "/organisations/the-white-helmets/",
+    "topic": "/topics/syria/",
+    # Two people and one piece: PostgreSQL ranks pieces by relevance, SQLite
+    # by date, and one piece looks the same in either order.
+    "search": "/search/?q=steen",
+    "not-found": "/no-such-page/",
+}
+READER_WIDTHS = (375, 768, 1280)
 
 
 def assert_stored(client, django_assert_num_queries, *urls):

@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from tests.conftest import ROOT
-from tests.pages import DEMO_PAGES
+from tests.pages import READER_PAGES, READER_WIDTHS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -17,9 +17,6 @@ WCAG_AA = {
     },
     "resultTypes": ["violations"],
 }
-PAGES = [*DEMO_PAGES, "/search/?q=aleppo", "/no-such-page/"]
-# A phone's, a tablet's and a desktop's width, as the visual tests take them.
-WIDTHS = (375, 768, 1280)
 AXE_JS = ROOT / "var" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -35,12 +32,12 @@ def test_public_pages_have_no_wcag_aa_violations(browser, live_server, color_sch
     call_command("seed_demo")
     axe = npm_axe()
     problems = {}
-    for width in WIDTHS:
+    for width in READER_WIDTHS:
         context = browser.new_context(
             viewport={"width": width, "height": 800}, color_scheme=color_scheme
         )
         page = context.new_page()
-        for path in PAGES:
+        for path in READER_PAGES.values():
             page.goto(live_server.url + path)
             results = axe.run(page, options=WCAG_AA)
             if results.violations_count:

@@ -12,27 +12,10 @@ from django.core.management import call_command
 from PIL import Image
 
 from tests import screenshots
-from tests.pages import DEMO_PAGES
+from tests.pages import DEMO_PAGES, READER_PAGES, READER_WIDTHS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-WIDTHS = (375, 768, 1280)
-PAGES = {
-    "home": "/",
-    "archive": "/reviews/",
-    "piece": "/reviews/last-men-in-aleppo-review/",
-    "film-index": "/films/",
-    "film": "/films/last-men-in-aleppo-2017/",
-    "award-index": "/awards/",
-    "award": "/awards/sundance-world-cinema-grand-jury-prize-documentary/",
-    "person": "/people/feras-fayyad/",
-    "organisation": "/organisations/the-white-helmets/",
-    "topic": "/topics/syria/",
-    # Two people and one piece: PostgreSQL ranks pieces by relevance, SQLite
-    # by date, and one piece looks the same in either order.
-    "search": "/search/?q=steen",
-    "not-found": "/no-such-page/",
-}
 # The demo as of one moment, whenever the suite runs.
 DEMO_MOMENT = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -58,7 +41,7 @@ SETTLE = """async () => {
 
 
 def test_every_public_page_kind_is_in_the_set():
-    assert set(DEMO_PAGES) <= set(PAGES.values())
+    assert set(DEMO_PAGES) <= set(READER_PAGES.values())
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -90,12 +73,12 @@ def screenshot(page):
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
 def test_every_page_kind_looks_as_its_baseline(browser, demo_site, color_scheme):
     problems = []
-    for width in WIDTHS:
+    for width in READER_WIDTHS:
         context = browser.new_context(
             viewport={"width": width, "height": 800}, color_scheme=color_scheme
         )
         page = context.new_page()
-        for name, path in PAGES.items():
+        for name, path in READER_PAGES.items():
             page.goto(demo_site.url + path)
             png, broken = screenshot(page)
             problems += broken
@@ -119,7 +102,7 @@ def test_a_changed_colour_fails_with_a_difference_image(
         viewport={"width": 375, "height": 800}, bypass_csp=True
     )
     page = context.new_page()
-    page.goto(demo_site.url + PAGES["piece"])
+    page.goto(demo_site.url + READER_PAGES["piece"])
     page.add_style_tag(content=":root { --accent: #1c5a8a; }")
     png, _ = screenshot(page)
     context.close()
