@@ -157,10 +157,11 @@ java:
 
 # Speed at 100,000 pieces (docs/performance.md): per database, the corpus (made
 # once, kept in var/bench/ and the filmdesk_bench database), pages under gunicorn
-# driven by wrk with the cache on, then in process with every cache off.
+# driven by wrk with the cache on, then in process with every cache off; last,
+# on the last database, pages through Varnish beside nginx's static file.
 BENCH_DATABASES ?= sqlite:///$(CURDIR)/var/bench/filmdesk_bench.sqlite3 \
 	postgres://postgres@127.0.0.1:5432/filmdesk_bench
-bench: $(RUNTIME_STAMP) wrk
+bench: $(RUNTIME_STAMP) wrk nginx varnish
 	@for url in $(BENCH_DATABASES); do \
 	  export DATABASE_URL=$$url && \
 	  $(PY) -m bench.corpus && \
@@ -168,6 +169,7 @@ bench: $(RUNTIME_STAMP) wrk
 	  printf '\ncold, in process, every cache off:\n' && \
 	  LOG_LEVEL=warning CACHE_URL=dummycache:// $(PY) -W ignore -m bench.site || exit 1; \
 	done
+	@DATABASE_URL=$(lastword $(BENCH_DATABASES)) $(PY) -m bench.edge
 
 # The benchmark drives gunicorn with Debian's wrk; install it once when missing.
 wrk:

@@ -72,9 +72,8 @@ sub vcl_recv {
     }
     # Nothing else a reader's cookies say changes a public page.
     unset req.http.Cookie;
-    # One stored copy for every browser: Filmdesk's pages do not vary, and
-    # nginx in front compresses them.
-    unset req.http.Accept-Encoding;
+    # Accept-Encoding is left to Varnish, which makes it "gzip" or nothing:
+    # one stored copy, compressed once (vcl_backend_response).
     return (hash);
 }
 
@@ -101,6 +100,11 @@ sub vcl_backend_response {
         return (deliver);
     }
     set beresp.http.xkey = beresp.http.Surrogate-Key;
+    # Stored compressed, once: gzip goes out as it is kept (nginx in front
+    # passes it on), and Varnish unpacks it for the rare reader without gzip.
+    if (beresp.http.Content-Type ~ "^(text/|application/(atom\+|rss\+)?xml|application/(manifest\+)?json)") {
+        set beresp.do_gzip = true;
+    }
     set beresp.ttl = std.duration(
         regsub(beresp.http.Surrogate-Control, "^.*max-age=([0-9]+).*$", "\1s"),
         1h);

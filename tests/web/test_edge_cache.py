@@ -2,6 +2,7 @@
 a real gunicorn, both on loopback. Readers' pages are served by the cache and
 dropped from it by key the moment what they show changes."""
 
+import gzip
 import time
 import urllib.error
 import urllib.request
@@ -133,3 +134,38 @@ def test_only_the_app_servers_may_purge(edge):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=20)
     assert refused.value.code == 405
+
+
+def raw_get(cache, path, **headers):
+    """(headers, body bytes) of a GET through `cache`, the body as sent."""
+    request = urllib.request.Request(cache.url + path, headers=headers)
+    with urllib.request.urlopen(request, timeout=20) as response:
+        return response.headers, response.read()
+
+
+def test_a_page_is_kept_compressed_once_and_sent_as_each_reader_asks(edge):
+    piece = make_public_review("The rescuers who chose to stay")
+    cache, path = edge[0], piece.get_absolute_url()
+
+    first, packed = raw_get(cache, path, **{"Accept-Encoding": "gzip, deflate, br"})
+    plain_headers, plain = raw_get(cache, path)
+
+    assert first["X-Cache"] == "MISS"
+    assert first["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in first["Vary"]
+    # The reader without gzip gets the same stored copy, unpacked.
+    assert plain_headers["X-Cache"] == "HIT"
+    assert "Content-Encoding" not in plain_headers
+    assert gzip.decompress(packed) == plain
+    assert "The rescuers who chose to stay" in plain.decode()
+    assert len(packed) < len(plain) / 2
+
+    # A browser revalidating its copy gets a 304 from the cache.
+    request = urllib.request.Request(
+        cache.url + path,
+        headers={"Accept-Encoding": "gzip", "If-None-Match": first["ETag"]},
+    )
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        urllib.request.urlopen(request, timeout=20)
+    assert answer.value.code == 304
+    assert answer.value.headers["X-Cache"] == "HIT"
