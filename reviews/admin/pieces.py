@@ -153,6 +153,10 @@ class ReviewAdmin(PieceWorkflow, PieceHistory, CompareVersionAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.left_out_on_import:
+            # Shown, after the publish box, until the editor empties it.
+            left_out = ("Left out on import", {"fields": ["left_out_on_import"]})
+            fieldsets = [fieldsets[0], left_out, *fieldsets[1:]]
         if is_editor(request.user):
             return fieldsets
         hidden = {"schedule_for"}

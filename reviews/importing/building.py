@@ -10,7 +10,7 @@ from django.db.models import Q
 from audit.models import Event, record
 from films.models import Film
 from people.models import Person
-from reviews.importing.reading import ImportRefused, body_of
+from reviews.importing.reading import ImportRefused, read
 from reviews.models import Byline, Review, Topic
 
 
@@ -23,16 +23,19 @@ class ImportReport:
     lists: int = 0
     mentions: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    left_out: list = field(default_factory=list)
 
     def lines(self):
         mentions = ", ".join(self.mentions) or "none"
         return [
             *self.notes,
+            f"Standfirst: {'from the file' if self.piece.standfirst else 'none'}",
             f"Paragraphs: {self.paragraphs}",
             f"Subheadings: {self.subheadings}",
             f"Quotes: {self.quotes}",
             f"Lists: {self.lists}",
             f"Mentions: {mentions}",
+            *(f"Not kept: {sentence}" for sentence in self.left_out),
         ]
 
 
@@ -96,12 +99,19 @@ def import_piece(
         film = Film.objects.filter(slug=film_slug).first()
         if film is None:
             raise ImportRefused(f"There is no film with the slug “{film_slug}”.")
-    body, note = body_of(data, filename)
+    reading = read(data, filename, headline)
+    body = reading.body
     if not body:
         raise ImportRefused("The file has no text to import.")
 
     piece = Review.objects.create(
-        headline=headline, kind=kind, film=film, body=body, created_by=by
+        headline=headline,
+        kind=kind,
+        film=film,
+        standfirst=reading.standfirst,
+        body=body,
+        left_out_on_import="\n".join(reading.left_out),
+        created_by=by,
     )
     if author.strip():
         Byline.objects.create(review=piece, person=_author(author, by))
@@ -120,7 +130,8 @@ def import_piece(
         quotes=body.count("<blockquote>"),
         lists=len(re.findall(r"<[uo]l>", body)),
         mentions=[str(m) for m in piece.mentions.all()],
-        notes=[note] if note else [],
+        notes=reading.notes,
+        left_out=reading.left_out,
     )
 
 
@@ -137,8 +148,8 @@ def refuse_repeat(data, *, headline, filename="", by=None):
 
     Importing the same file twice would otherwise make a second piece, "…-2".
     """
-    body, _ = body_of(data, filename)
     headline = " ".join((headline or "").split())
+    body = read(data, filename, headline).body
     pieces = Review.objects.all() if by is None else Review.objects.visible_to(by)
     earlier = (
         pieces.filter(Q(body=body) | Q(headline__iexact=headline))

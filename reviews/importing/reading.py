@@ -1,14 +1,16 @@
 """Reading a file: which format it is, how its bytes decode, and the
-sanitised HTML body it makes."""
+sanitised HTML body, standfirst and list of what was left out it makes."""
 
 import io
 import re
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import mammoth
 import markdown
 
+from reviews.importing.keeping import in_blocks, keep
 from reviews.importing.plain_text import text_to_html
 from reviews.sanitising import sanitise
 
@@ -23,9 +25,14 @@ DOCX_MAX_BYTES = 10 * 1024 * 1024
 DOCX_MAX_TEXT_BYTES = 20 * 1024 * 1024
 # Word's own quotation styles become block quotes; headings, emphasis and lists
 # come through by mammoth's defaults.
+# Word's title is the article's own heading, its subtitle or a "Standfirst"
+# paragraph the standfirst (reviews/importing/keeping.py).
 DOCX_STYLE_MAP = """
 p[style-name='Quote'] => blockquote > p:fresh
 p[style-name='Intense Quote'] => blockquote > p:fresh
+p[style-name='Title'] => h1:fresh
+p[style-name='Subtitle'] => p.standfirst:fresh
+p[style-name='Standfirst'] => p.standfirst:fresh
 """
 
 # Tags the design has no place for, turned into ones it has.
@@ -90,8 +97,11 @@ def docx_to_html(data):
         result = mammoth.convert_to_html(
             io.BytesIO(data),
             style_map=DOCX_STYLE_MAP,
-            # Pictures are not part of the body; the hero image is chosen apart.
-            convert_image=mammoth.images.img_element(lambda image: {}),
+            # Pictures are not brought in (keeping.py names each, with its alt
+            # text); the hero image is chosen apart.
+            convert_image=mammoth.images.img_element(
+                lambda image: {"alt": image.alt_text or ""}
+            ),
         )
     # mammoth raises whatever its zip and XML readers meet in a damaged file.
     except Exception:
@@ -100,15 +110,14 @@ def docx_to_html(data):
 
 
 def to_html(text, kind):
+    """The HTML a file's text makes, before anything is left out."""
     if kind == "docx":
-        html = docx_to_html(text)
-    elif kind == "markdown":
-        html = markdown.markdown(text, output_format="html")
-    elif kind == "html":
-        html = text
-    else:
-        html = text_to_html(text)
-    return sanitise(_rename_tags(html))
+        return docx_to_html(text)
+    if kind == "markdown":
+        return markdown.markdown(text, output_format="html")
+    if kind == "html":
+        return text
+    return text_to_html(text)
 
 
 def format_of(filename):
@@ -122,10 +131,25 @@ def format_of(filename):
     return FORMATS[suffix]
 
 
-def body_of(data, filename):
-    """The sanitised HTML body a file makes, and a note on how it was read."""
+@dataclass
+class Reading:
+    """What a file makes: the sanitised body, the standfirst it marks, how it
+    was read (`notes`) and what it could not keep (`left_out`), a sentence each."""
+
+    body: str
+    standfirst: str = ""
+    notes: list = field(default_factory=list)
+    left_out: list = field(default_factory=list)
+
+
+def read(data, filename, headline):
     fmt = format_of(filename)
+    note = None
     if fmt == "docx":
-        return to_html(data, fmt), None
-    text, note = decode(data)
-    return to_html(text, fmt), note
+        html = to_html(data, fmt)
+    else:
+        text, note = decode(data)
+        html = to_html(text, fmt)
+    kept = keep(html, headline)
+    body = sanitise(in_blocks(sanitise(_rename_tags(kept.html))))
+    return Reading(body, kept.standfirst, [note] if note else [], kept.left_out)

@@ -63,6 +63,13 @@ class Review(WorkflowMixin, PresentationMixin, ValidatedModel):
     body = ProseEditorField(
         config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitise, blank=True
     )
+    # For the editor alone, never on a public page (reviews/importing/keeping.py).
+    left_out_on_import = models.TextField(
+        "left out on import",
+        blank=True,
+        help_text="What the import could not keep, a sentence each. Deal with each "
+        "in the body, then empty this box.",
+    )
     # The body as readers get it, mentions linked: rendered when the body, its
     # mentions or a mentioned name change, so no reader request pays for it.
     body_html = models.TextField(blank=True, editable=False)

@@ -1,0 +1,254 @@
+"""What an imported body carries that the body has no block for, dealt with
+before it is sanitised, so nothing is lost without a word.
+
+The article's own <h1>, when it repeats the headline, is dropped; a marked
+lede becomes the standfirst; table rows, captions and quote attributions
+become paragraphs; footnote markers stay readable; an embedded video becomes
+a link to it. Everything else the body cannot hold is left out and named, a
+sentence each, for the editor (`Kept.left_out`)."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
+
+from bs4 import BeautifulSoup, NavigableString
+
+# Class names that exports give a lede paragraph: "standfirst" (British
+# papers), "dek", "lede", "excerpt" (Ghost's article-excerpt), "lead"…
+STANDFIRST_CLASS = re.compile(
+    r"(?:^|[-_])(?:standfirst|dek|deck|lede|lead|excerpt|intro|summary|subtitle|strapline)$"
+)
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+LEFT_OUT_ELEMENTS = {
+    "script": "A script",
+    "form": "A form",
+    "video": "A video file",
+    "audio": "A sound file",
+    "object": "An embedded object",
+    "embed": "An embedded object",
+    "svg": "A drawing (SVG)",
+    "canvas": "A drawing (canvas)",
+}
+# Inputs outside a form are part of one the export lost.
+SILENTLY_DROPPED = ["style", "input", "button", "select", "textarea", "noscript"]
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote"}
+BLOCKS |= {"table", "figure", "div", "section", "article", "header", "footer"}
+
+
+@dataclass
+class Kept:
+    html: str
+    standfirst: str = ""
+    left_out: list = field(default_factory=list)
+
+
+def words(text):
+    return " ".join(text.split())
+
+
+def text_of(node):
+    return str(node) if isinstance(node, NavigableString) else node.get_text()
+
+
+def _paragraph(soup, text):
+    paragraph = soup.new_tag("p")
+    paragraph.string = text
+    return paragraph
+
+
+def _video_link(url):
+    """(provider, a link readers can follow) for a YouTube or Vimeo player, or None."""
+    parts = urlsplit(url if "//" in url else f"https://{url}")
+    host = (parts.hostname or "").removeprefix("www.")
+    path = parts.path.strip("/").split("/")
+    if host in {"youtube.com", "youtube-nocookie.com"} and path[0] == "embed":
+        return "YouTube", f"https://www.youtube.com/watch?v={path[-1]}"
+    if host == "youtube.com" and path[0] == "watch":
+        video = parse_qs(parts.query).get("v", [""])[0]
+        return "YouTube", f"https://www.youtube.com/watch?v={video}"
+    if host == "youtu.be":
+        return "YouTube", f"https://www.youtube.com/watch?v={path[0]}"
+    if host in {"vimeo.com", "player.vimeo.com"} and path[-1].isdigit():
+        return "Vimeo", f"https://vimeo.com/{path[-1]}"
+    return None
+
+
+def _embeds(soup, left_out):
+    for frame in soup.find_all("iframe"):
+        url = frame.get("src", "").strip()
+        found = _video_link(url) if url else None
+        if found is None:
+            host = urlsplit(url).hostname if url else None
+            left_out.append(
+                f"An embed from {host} was left out: only YouTube and Vimeo videos "
+                "are kept, as links."
+                if host
+                else "An embedded frame with no address was left out."
+            )
+            frame.decompose()
+            continue
+        provider, link = found
+        anchor = soup.new_tag("a", href=link)
+        anchor.string = words(frame.get("title", "")) or f"The video on {provider}"
+        paragraph = soup.new_tag("p")
+        paragraph.append(anchor)
+        # The player's wrapper (WordPress's figure) makes way for the link.
+        wrapper = frame.find_parent("figure") or frame
+        wrapper.insert_before(paragraph)
+        frame.decompose()
+        left_out.append(
+            f"An embedded {provider} video became a link to it ({link}): "
+            "the body has no place for a player yet."
+        )
+
+
+def _pictures(soup, left_out):
+    for picture in soup.find_all("img"):
+        source = picture.get("src", "").strip()
+        alt = words(picture.get("alt", ""))
+        figure = picture.find_parent("figure")
+        caption = figure.find("figcaption") if figure else None
+        about = ", ".join(
+            part
+            for part in (
+                f"alt text “{alt}”" if alt else "",
+                f"captioned “{words(caption.get_text())}”" if caption else "",
+            )
+            if part
+        )
+        where = urlsplit(source).hostname if source.startswith("http") else ""
+        what = f"A picture from {where}" if where else "A picture in the file"
+        left_out.append(
+            f"{what} was not brought in"
+            + (f" ({about})" if about else "")
+            + ": the body has no pictures yet; make it the hero image if it leads the piece."
+        )
+        picture.decompose()
+
+
+def _captions(soup):
+    for caption in soup.find_all("figcaption"):
+        caption.replace_with(_paragraph(soup, words(caption.get_text())))
+
+
+def _tables(soup, left_out):
+    for table in soup.find_all("table"):
+        rows = [
+            " · ".join(words(cell.get_text()) for cell in row.find_all(["th", "td"]))
+            for row in table.find_all("tr")
+        ]
+        rows = [row for row in rows if row.strip(" ·")]
+        for caption in table.find_all("caption"):
+            table.insert_before(_paragraph(soup, words(caption.get_text())))
+        for row in rows:
+            table.insert_before(_paragraph(soup, row))
+        table.decompose()
+        if rows:
+            left_out.append(
+                f"A table of {len(rows)} rows became a paragraph a row, its cells "
+                "separated by “ · ”: the body has no tables yet."
+            )
+
+
+def _attributions(soup):
+    for quote in soup.find_all("blockquote"):
+        for attribution in quote.find_all(["cite", "footer", "figcaption"]):
+            text = words(attribution.get_text())
+            if text and not text.startswith(("—", "–", "-")):
+                text = f"— {text}"
+            attribution.replace_with(_paragraph(soup, text))
+
+
+def _footnote_markers(soup):
+    for marker in soup.find_all("sup"):
+        text = words(marker.get_text()).strip("[]")
+        marker.replace_with(text.translate(SUPERSCRIPT) if text.isdigit() else text)
+    # The notes' links back to their markers ("↩") lead nowhere now.
+    for back in soup.find_all("a", class_=re.compile("backref|footnote-back")):
+        back.decompose()
+
+
+def _standfirst(soup):
+    for candidate in soup.find_all(["p", "div", "h2", "h3"]):
+        if any(STANDFIRST_CLASS.search(name) for name in candidate.get("class", [])):
+            text = words(candidate.get_text())
+            candidate.decompose()
+            if text:
+                return text
+    return ""
+
+
+def _headline(soup, headline):
+    wanted = words(headline).casefold()
+    for heading in soup.find_all("h1"):
+        if words(heading.get_text()).casefold() == wanted:
+            heading.decompose()
+            return
+
+
+def keep(html, headline):
+    """`html` with what the body can hold, its standfirst, and what it left out."""
+    soup = BeautifulSoup(html, "html.parser")
+    left_out = []
+    for name in SILENTLY_DROPPED:
+        for element in soup.find_all(name):
+            element.decompose()
+    for name, what in LEFT_OUT_ELEMENTS.items():
+        for element in soup.find_all(name):
+            # What a page's <head> loads (analytics, themes) was never the text.
+            if not element.find_parent("head"):
+                left_out.append(f"{what} was left out.")
+            element.decompose()
+    _embeds(soup, left_out)
+    _pictures(soup, left_out)
+    _tables(soup, left_out)
+    _attributions(soup)
+    _captions(soup)
+    _footnote_markers(soup)
+    _headline(soup, headline)
+    standfirst = _standfirst(soup)
+    return Kept(str(soup), standfirst, summarised(left_out))
+
+
+def summarised(sentences):
+    """Each sentence once, with how many times it came when more than once."""
+    counts = Counter(sentences)
+    return [
+        sentence if count == 1 else f"{sentence} ({count} times)"
+        for sentence, count in counts.items()
+    ]
+
+
+def in_blocks(html):
+    """A sanitised body with every text outside a block put in a paragraph,
+    at the top and inside quotes, and no empty paragraph."""
+    soup = BeautifulSoup(html, "html.parser")
+    for container in [soup, *soup.find_all("blockquote")]:
+        loose = []
+        for child in [*container.children, None]:
+            if child is not None and (
+                isinstance(child, NavigableString) or child.name not in BLOCKS
+            ):
+                loose.append(child)
+                continue
+            if any(words(text_of(node)) for node in loose):
+                paragraph = soup.new_tag("p")
+                loose[0].insert_before(paragraph)
+                for node in loose:
+                    paragraph.append(node.extract())
+                _trim(paragraph)
+            loose = []
+    # A paragraph that held only a picture or a player is empty now.
+    for paragraph in soup.find_all("p"):
+        if not words(paragraph.get_text()):
+            paragraph.decompose()
+    return str(soup)
+
+
+def _trim(paragraph):
+    """No white space at either end of a paragraph made of loose text."""
+    for end, strip in ((0, str.lstrip), (-1, str.rstrip)):
+        node = paragraph.contents[end]
+        if isinstance(node, NavigableString):
+            node.replace_with(strip(str(node)))

@@ -1,0 +1,246 @@
+"""What an import cannot put in the body is kept another way or named: the
+article's own headline and standfirst, pictures, embeds, tables, footnote
+markers, quote attributions, scripts and forms, as WordPress, Ghost, Word and
+Markdown write them."""
+
+import io
+
+import docx
+import pytest
+from bs4 import BeautifulSoup, NavigableString
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from reviews.models import Review
+from tests.reviews.test_admin import change_url, piece_form
+from tests.reviews.test_import import blocks, run_import
+
+pytestmark = pytest.mark.django_db
+
+HEADLINE = "Rescue under siege"
+
+# A post as WordPress's block editor saves it and its theme shows it.
+WORDPRESS = """<!DOCTYPE html>
+<html lang="en-GB"><head><title>Rescue under siege – Film Notes</title>
+<script src="https://films.example/wp-includes/js/jquery.min.js"></script>
+</head><body class="post-template-default single">
+<article class="post type-post">
+<header class="entry-header"><h1 class="entry-title">Rescue under siege</h1>
+<p class="entry-dek">Feras Fayyad follows the White Helmets through a city under fire.</p>
+</header>
+<div class="entry-content">
+<!-- wp:paragraph -->
+<p>The documentary runs 104 minutes<sup><a href="#fn1" id="ref1">1</a></sup> and opens on a rooftop.</p>
+<!-- /wp:paragraph -->
+<!-- wp:image {"id":42} -->
+<figure class="wp-block-image size-large"><img decoding="async" src="https://films.example/wp-content/uploads/2017/05/aleppo-rooftop.jpg" alt="Khaled on a rooftop, looking at the sky" class="wp-image-42"/><figcaption class="wp-element-caption">Khaled in Aleppo. Photo: Grasshopper Film</figcaption></figure>
+<!-- /wp:image -->
+<!-- wp:embed {"url":"https://www.youtube.com/watch?v=DaHcGh5xG8U","type":"video","providerNameSlug":"youtube"} -->
+<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">
+<iframe title="Last Men in Aleppo – official trailer" width="500" height="281" src="https://www.youtube.com/embed/DaHcGh5xG8U?feature=oembed" frameborder="0" allowfullscreen></iframe>
+</div></figure>
+<!-- /wp:embed -->
+<!-- wp:table -->
+<figure class="wp-block-table"><table><thead><tr><th>Award</th><th>Festival</th></tr></thead><tbody><tr><td>World Cinema Grand Jury Prize: Documentary</td><td>Sundance 2017</td></tr></tbody></table></figure>
+<!-- /wp:table -->
+<!-- wp:quote -->
+<blockquote class="wp-block-quote"><p>We go where the smoke is.</p><cite>Khaled Omar Harrah</cite></blockquote>
+<!-- /wp:quote -->
+<iframe src="https://ads.example.net/slot/7"></iframe>
+<script>window.dataLayer = [];</script>
+<form class="newsletter" action="/subscribe"><label>Email <input type="email" name="email"></label><button>Subscribe</button></form>
+<ol class="footnotes"><li id="fn1">The festival cut. <a href="#ref1" class="footnote-backref">↩</a></li></ol>
+</div></article></body></html>
+"""
+
+# A post as Ghost's Casper theme shows it: Koenig cards.
+GHOST = """<article class="article post">
+<header class="article-header gh-canvas">
+<h1 class="article-title">Rescue under siege</h1>
+<p class="article-excerpt">Inside Syria's civil defence, with the volunteers who stayed.</p>
+</header>
+<section class="gh-content gh-canvas">
+<p>Fayyad filmed for two years.</p>
+<figure class="kg-card kg-image-card kg-card-hascaption"><img src="https://ghost.example/content/images/2017/05/still.jpg" class="kg-image" alt="" loading="lazy" width="2000" height="1125"><figcaption><span style="white-space: pre-wrap;">Mahmoud searching the rubble.</span></figcaption></figure>
+<figure class="kg-card kg-embed-card"><iframe src="https://player.vimeo.com/video/211349536?app_id=122963" width="640" height="360" frameborder="0" allowfullscreen title="Last Men in Aleppo"></iframe></figure>
+<blockquote class="kg-blockquote-alt">Every rescue is a decision to stay.</blockquote>
+<h2 id="the-city">The city</h2>
+<p>Aleppo, <strong>2015–2016</strong>.</p>
+</section></article>
+"""
+
+
+def loose_text(body):
+    """Words of a stored body that are not inside a paragraph, heading or item."""
+    soup = BeautifulSoup(body, "html.parser")
+    return [
+        text.strip()
+        for text in soup.find_all(string=True)
+        if isinstance(text, NavigableString)
+        and text.strip()
+        and not text.find_parent(["p", "h2", "h3", "li"])
+    ]
+
+
+def test_a_wordpress_post_keeps_its_text_and_names_what_it_left_out(tmp_path):
+    lines = run_import(tmp_path, "post.html", WORDPRESS, headline=HEADLINE)
+
+    piece = Review.objects.get()
+    assert piece.standfirst == (
+        "Feras Fayyad follows the White Helmets through a city under fire."
+    )
+    assert blocks(piece.body) == [
+        ("p", "The documentary runs 104 minutes¹ and opens on a rooftop."),
+        ("p", "Khaled in Aleppo. Photo: Grasshopper Film"),
+        ("p", "Last Men in Aleppo – official trailer"),
+        ("p", "Award · Festival"),
+        ("p", "World Cinema Grand Jury Prize: Documentary · Sundance 2017"),
+        ("blockquote", "We go where the smoke is.— Khaled Omar Harrah"),
+        ("ol", "The festival cut. "),
+    ]
+    assert (
+        '<a href="https://www.youtube.com/watch?v=DaHcGh5xG8U" '
+        'rel="noopener noreferrer">' in piece.body
+    )
+    assert "<p>— Khaled Omar Harrah</p></blockquote>" in piece.body
+    # The headline is not repeated as a subheading, nor the form's words kept.
+    assert HEADLINE not in piece.body
+    assert "Subscribe" not in piece.body and "↩" not in piece.body
+    assert loose_text(piece.body) == []
+
+    left_out = [
+        "A script was left out.",
+        "A form was left out.",
+        "An embedded YouTube video became a link to it "
+        "(https://www.youtube.com/watch?v=DaHcGh5xG8U): "
+        "the body has no place for a player yet.",
+        "An embed from ads.example.net was left out: only YouTube and Vimeo "
+        "videos are kept, as links.",
+        "A picture from films.example was not brought in (alt text “Khaled on a "
+        "rooftop, looking at the sky”, captioned “Khaled in Aleppo. Photo: "
+        "Grasshopper Film”): the body has no pictures yet; make it the hero image "
+        "if it leads the piece.",
+        "A table of 2 rows became a paragraph a row, its cells separated by "
+        "“ · ”: the body has no tables yet.",
+    ]
+    assert piece.left_out_on_import.splitlines() == left_out
+    assert [line.removeprefix("Not kept: ") for line in lines[-7:-1]] == left_out
+    assert "Standfirst: from the file" in lines
+
+
+def test_a_ghost_post_keeps_its_excerpt_caption_and_loose_quote(tmp_path):
+    run_import(tmp_path, "post.html", GHOST, headline="Rescue Under Siege")
+
+    piece = Review.objects.get()
+    assert piece.standfirst == (
+        "Inside Syria's civil defence, with the volunteers who stayed."
+    )
+    assert blocks(piece.body) == [
+        ("p", "Fayyad filmed for two years."),
+        ("p", "Mahmoud searching the rubble."),
+        ("p", "Last Men in Aleppo"),
+        ("blockquote", "Every rescue is a decision to stay."),
+        ("h2", "The city"),
+        ("p", "Aleppo, 2015–2016."),
+    ]
+    assert '<a href="https://vimeo.com/211349536"' in piece.body
+    assert "<blockquote><p>Every rescue is a decision to stay.</p></blockquote>" in (
+        piece.body
+    )
+    assert loose_text(piece.body) == []
+    assert piece.left_out_on_import.splitlines() == [
+        "An embedded Vimeo video became a link to it (https://vimeo.com/211349536): "
+        "the body has no place for a player yet.",
+        "A picture from ghost.example was not brought in (captioned “Mahmoud "
+        "searching the rubble.”): the body has no pictures yet; make it the hero "
+        "image if it leads the piece.",
+    ]
+
+
+def test_an_opening_heading_that_is_not_the_headline_stays(tmp_path):
+    run_import(
+        tmp_path,
+        "piece.md",
+        "# Rescue under siege\n\n# The rooftop\n\nKhaled waits.\n",
+        headline=HEADLINE,
+    )
+
+    piece = Review.objects.get()
+    assert blocks(piece.body) == [("h2", "The rooftop"), ("p", "Khaled waits.")]
+    assert piece.left_out_on_import == ""
+
+
+def word_document_with_a_picture():
+    document = docx.Document()
+    document.add_paragraph(HEADLINE, style="Title")
+    document.add_paragraph("Fayyad's film, two years in Aleppo.", style="Subtitle")
+    document.add_paragraph("The volunteers wait for the planes.")
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), "steelblue").save(picture, "PNG")
+    document.add_picture(picture)
+    # Word's "alt text" box.
+    document.inline_shapes[0]._inline.docPr.set("descr", "A rooftop at dawn")
+    document.add_paragraph("They go where the smoke is.")
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def test_a_word_document_gives_its_title_subtitle_and_names_its_picture(tmp_path):
+    run_import(tmp_path, "review.docx", word_document_with_a_picture())
+
+    piece = Review.objects.get()
+    assert piece.standfirst == "Fayyad's film, two years in Aleppo."
+    assert blocks(piece.body) == [
+        ("p", "The volunteers wait for the planes."),
+        ("p", "They go where the smoke is."),
+    ]
+    assert piece.left_out_on_import == (
+        "A picture in the file was not brought in (alt text “A rooftop at dawn”): "
+        "the body has no pictures yet; make it the hero image if it leads the piece."
+    )
+
+
+def test_the_desk_shows_what_was_left_out_until_the_editor_empties_it(editor_client):
+    upload = SimpleUploadedFile("post.html", WORDPRESS.encode())
+    response = editor_client.post(
+        "/admin/reviews/review/import/",
+        {"file": upload, "headline": HEADLINE, "kind": "review"},
+        follow=True,
+    )
+
+    piece = Review.objects.get()
+    page = response.content.decode()
+    assert "Left out on import" in page
+    assert page.count("A form was left out.") == 2  # the message and the box
+    form = response.context["adminform"].form
+    assert form["left_out_on_import"].value() == piece.left_out_on_import
+
+    emptied = editor_client.post(
+        change_url(piece), piece_form(piece, left_out_on_import="")
+    )
+
+    assert emptied.status_code == 302
+    piece.refresh_from_db()
+    assert piece.left_out_on_import == ""
+    assert (
+        "Left out on import"
+        not in editor_client.get(change_url(piece)).content.decode()
+    )
+
+
+def test_what_was_left_out_never_reaches_a_reader(client, tmp_path):
+    run_import(tmp_path, "post.html", WORDPRESS, headline=HEADLINE)
+    piece = Review.objects.get()
+    piece.status = Review.Status.PUBLISHED
+    piece.publish_at = piece.first_published_at = piece.created_at
+    piece.save()
+
+    addresses = [piece.get_absolute_url(), "/", "/reviews/", "/feeds/reviews.rss"]
+    for address in [*addresses, f"/search/?q={piece.headline}"]:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        page = response.content.decode()
+        assert "Feras Fayyad follows the White Helmets" in page, address
+        assert "left out" not in page.lower(), address
+        assert "not brought in" not in page, address
