@@ -57,18 +57,25 @@ def _paragraph(soup, text):
     return paragraph
 
 
+YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
+
+
 def _video_link(url):
     """(provider, a link readers can follow) for a YouTube or Vimeo player, or None."""
     parts = urlsplit(url if "//" in url else f"https://{url}")
+    if parts.scheme not in {"http", "https"}:
+        return None
     host = (parts.hostname or "").removeprefix("www.")
     path = parts.path.strip("/").split("/")
+    video = ""
     if host in {"youtube.com", "youtube-nocookie.com"} and path[0] == "embed":
-        return "YouTube", f"https://www.youtube.com/watch?v={path[-1]}"
-    if host == "youtube.com" and path[0] == "watch":
+        video = path[-1]
+    elif host == "youtube.com" and path[0] == "watch":
         video = parse_qs(parts.query).get("v", [""])[0]
+    elif host == "youtu.be":
+        video = path[0]
+    if YOUTUBE_ID.fullmatch(video):
         return "YouTube", f"https://www.youtube.com/watch?v={video}"
-    if host == "youtu.be":
-        return "YouTube", f"https://www.youtube.com/watch?v={path[0]}"
     if host in {"vimeo.com", "player.vimeo.com"} and path[-1].isdigit():
         return "Vimeo", f"https://vimeo.com/{path[-1]}"
     return None
@@ -80,12 +87,13 @@ def _embeds(soup, left_out):
         found = _video_link(url) if url else None
         if found is None:
             host = urlsplit(url).hostname if url else None
-            left_out.append(
-                f"An embed from {host} was left out: only YouTube and Vimeo videos "
-                "are kept, as links."
-                if host
-                else "An embedded frame with no address was left out."
-            )
+            if host:
+                left_out.append(
+                    f"An embed from {host} was left out: only YouTube and Vimeo "
+                    "videos are kept, as links."
+                )
+            else:
+                left_out.append("An embedded frame with no web address was left out.")
             frame.decompose()
             continue
         provider, link = found
@@ -164,9 +172,16 @@ def _footnote_markers(soup):
     for marker in soup.find_all("sup"):
         text = words(marker.get_text()).strip("[]")
         marker.replace_with(text.translate(SUPERSCRIPT) if text.isdigit() else text)
-    # The notes' links back to their markers ("↩") lead nowhere now.
-    for back in soup.find_all("a", class_=re.compile("backref|footnote-back")):
-        back.decompose()
+    # Links within the file (a note's "↩" back to its marker) lead nowhere
+    # once the ids are gone: their words stay, arrows alone go.
+    for link in soup.find_all("a", href=re.compile("^#")):
+        if words(link.get_text()).strip("↩↑^ ") or link.find("img"):
+            link.unwrap()
+        else:
+            before = link.previous_sibling
+            if isinstance(before, NavigableString):
+                before.replace_with(str(before).rstrip())
+            link.decompose()
 
 
 def _standfirst(soup):

@@ -114,7 +114,9 @@ def to_html(text, kind):
     if kind == "docx":
         return docx_to_html(text)
     if kind == "markdown":
-        return markdown.markdown(text, output_format="html")
+        return markdown.markdown(
+            text, extensions=["tables", "footnotes"], output_format="html"
+        )
     if kind == "html":
         return text
     return text_to_html(text)

@@ -9,6 +9,11 @@ import docx
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 from django.core.files.uploadedfile import SimpleUploadedFile
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from PIL import Image
 
 from reviews.models import Review
@@ -96,7 +101,7 @@ def test_a_wordpress_post_keeps_its_text_and_names_what_it_left_out(tmp_path):
         ("p", "Award · Festival"),
         ("p", "World Cinema Grand Jury Prize: Documentary · Sundance 2017"),
         ("blockquote", "We go where the smoke is.— Khaled Omar Harrah"),
-        ("ol", "The festival cut. "),
+        ("ol", "The festival cut."),
     ]
     assert (
         '<a href="https://www.youtube.com/watch?v=DaHcGh5xG8U" '
@@ -244,3 +249,111 @@ def test_what_was_left_out_never_reaches_a_reader(client, tmp_path):
         assert "Feras Fayyad follows the White Helmets" in page, address
         assert "left out" not in page.lower(), address
         assert "not brought in" not in page, address
+
+
+TABLE_LEFT_OUT = (
+    "A table of 2 rows became a paragraph a row, its cells separated by “ · ”: "
+    "the body has no tables yet."
+)
+
+
+def test_markdown_footnotes_and_a_table_stay_readable(tmp_path):
+    markdown = (
+        "# Rescue under siege\n\n"
+        "The film runs 104 minutes[^1] and won at Sundance.[^sundance]\n\n"
+        "| Award | Festival |\n| --- | --- |\n| Grand Jury Prize | Sundance 2017 |\n\n"
+        "[^1]: The festival cut.\n"
+        "[^sundance]: World Cinema, Documentary.\n"
+    )
+
+    run_import(tmp_path, "piece.md", markdown)
+
+    piece = Review.objects.get()
+    assert [(tag, " ".join(text.split())) for tag, text in blocks(piece.body)] == [
+        ("p", "The film runs 104 minutes¹ and won at Sundance.²"),
+        ("p", "Award · Festival"),
+        ("p", "Grand Jury Prize · Sundance 2017"),
+        ("ol", "The festival cut. World Cinema, Documentary."),
+    ]
+    assert "↩" not in piece.body and "&nbsp;" not in piece.body
+    assert piece.left_out_on_import == TABLE_LEFT_OUT
+
+
+def word_document_with_a_table_and_a_footnote():
+    """A real .docx with a footnote part, as Word writes one."""
+    document = docx.Document()
+    opening = document.add_paragraph("The film runs 104 minutes.")
+    opening.add_run()._r.append(
+        parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="1"/>')
+    )
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in enumerate([("Award", "Festival"), ("Grand Jury Prize", "2017")]):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    notes = (
+        f'<w:footnotes {nsdecls("w")}><w:footnote w:id="1"><w:p><w:r>'
+        "<w:t>The festival cut.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        notes.encode(),
+        document.part.package,
+    )
+    document.part.relate_to(part, RT.FOOTNOTES)
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def test_a_word_table_and_footnote_stay_readable(tmp_path):
+    run_import(tmp_path, "review.docx", word_document_with_a_table_and_a_footnote())
+
+    piece = Review.objects.get()
+    assert piece.body == (
+        "<p>The film runs 104 minutes.¹</p><p>Award · Festival</p>"
+        "<p>Grand Jury Prize · 2017</p><ol><li><p>The festival cut.</p></li></ol>"
+    )
+    assert piece.left_out_on_import == TABLE_LEFT_OUT
+
+
+def test_hostile_embeds_and_pictures_are_left_out_harmlessly(tmp_path):
+    hostile = (
+        "<p>Before.</p>"
+        '<iframe src="javascript:alert(1)"></iframe>'
+        '<iframe src="https://www.youtube.com/embed/x&quot;&gt;&lt;script&gt;"></iframe>'
+        '<iframe title="&lt;img src=x onerror=alert(2)&gt;" '
+        'src="https://www.youtube-nocookie.com/embed/DaHcGh5xG8U"></iframe>'
+        '<figure><img src="x" onerror="alert(3)"><figcaption>'
+        "<script>alert(4)</script>Caption</figcaption></figure>"
+        '<p><a href="#top" onclick="alert(5)">Back up</a></p>'
+    )
+
+    run_import(tmp_path, "post.html", hostile)
+
+    piece = Review.objects.get()
+    elements = BeautifulSoup(piece.body, "html.parser").find_all(True)
+    assert {element.name for element in elements} == {"p", "a"}
+    assert [element.attrs for element in elements if element.name == "a"] == [
+        {
+            "href": "https://www.youtube.com/watch?v=DaHcGh5xG8U",
+            "rel": ["noopener", "noreferrer"],
+        }
+    ]
+    assert "javascript" not in piece.body
+    assert blocks(piece.body) == [
+        ("p", "Before."),
+        ("p", "&lt;img src=x onerror=alert(2)&gt;"),
+        ("p", "Caption"),
+        ("p", "Back up"),
+    ]
+    left_out = piece.left_out_on_import.splitlines()
+    assert left_out[0] == "A script was left out."
+    assert (
+        left_out.count(
+            "An embed from www.youtube.com was left out: only YouTube and Vimeo videos "
+            "are kept, as links."
+        )
+        == 1
+    )
+    assert "An embedded frame with no web address was left out." in left_out
