@@ -5,7 +5,7 @@ class FilmsConfig(AppConfig):
     name = "films"
 
     def ready(self):
-        from films import boxes  # noqa: F401  (connect receivers)
+        from films import boxes, receivers  # noqa: F401  (connect receivers)
         from films.models import Award, Credit, Film, Genre, Nomination
         from web import pages
 

@@ -332,6 +332,8 @@ class Award(SluggedModel):
     presenter = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="awards_presented"
     )
+    # Also moved when one of its nominations is deleted (films/receivers.py).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -385,6 +387,7 @@ class Nomination(ValidatedModel):
     honourees = models.ManyToManyField(
         Person, blank=True, related_name="nominations", verbose_name="people honoured"
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-year", "award__name"]

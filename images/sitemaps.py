@@ -16,6 +16,7 @@ class RowSitemap(Sitemap):
 
     url_name = ""  # a URL pattern whose one argument is the slug
     image_field = None  # an image field of the model, or None
+    lastmod_field = "updated_at"  # a field or annotation of rows(), not an aggregate
     changefreq = None
     priority = None
 
@@ -24,14 +25,14 @@ class RowSitemap(Sitemap):
         raise NotImplementedError
 
     def items(self):
-        fields = ["slug", "updated_at"]
+        fields = ["slug", self.lastmod_field]
         if self.image_field:
             fields.append(self.image_field)
         return self.rows().values_list(*fields)
 
     def get_latest_lastmod(self):
         # One aggregate instead of the default's walk over every row.
-        return self.rows().aggregate(latest=Max("updated_at"))["latest"]
+        return self.rows().aggregate(latest=Max(self.lastmod_field))["latest"]
 
     def get_urls(self, page=1, site=None, protocol=None):
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"

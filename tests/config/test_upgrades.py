@@ -141,7 +141,9 @@ def previous_state():
 def test_a_filled_site_migrates_to_the_head_and_back(
     previous_state, editor, writer, client
 ):
-    assert len(set(one_back()) - set(heads())) >= 3
+    # At least one app really starts a step back, or the test proves nothing
+    # (apps whose last migration adds a column stay at it: one_back()).
+    assert set(one_back()) - set(heads())
     for (app, name), (_, head) in zip(one_back(), heads(), strict=True):
         assert name in applied(app)
         assert (head in applied(app)) == (head == name)

@@ -3,9 +3,14 @@ nominees by year as film cards, linked from each film's badges, in the
 sitemap, with JSON-LD, and fresh on the next request after a change."""
 
 import re
+from datetime import timedelta
 
 import pytest
+import time_machine
+from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from films.models import Award, Nomination
 from tests.factories import make_film, make_public_review
@@ -144,3 +149,34 @@ def test_an_award_page_takes_a_fixed_number_of_queries(
 
     with django_assert_max_num_queries(8):
         assert client.get(award.get_absolute_url()).status_code == 200
+
+
+def award_lastmod():
+    """The award's <lastmod> in its sitemap section, read afresh."""
+    cache.clear()  # the sections are kept whole; this reads the rows anew
+    content = Client().get("/sitemap-awards.xml").text
+    entry = re.search(
+        rf"<loc>http://testserver{SUNDANCE}</loc>\s*<lastmod>([^<]+)</lastmod>",
+        content,
+    )
+    return parse_datetime(entry.group(1))
+
+
+def test_an_awards_lastmod_moves_with_the_award_and_its_nominations(demo):
+    award = Award.objects.get(slug="sundance-world-cinema-grand-jury-prize-documentary")
+    nomination = award.nominations.first()
+    times = []
+    with time_machine.travel(timezone.now() + timedelta(days=1), tick=False) as clock:
+        for change in [
+            lambda: (setattr(award, "name", f"{award.name} (renamed)"), award.save()),
+            lambda: (setattr(nomination, "category", "Documentary"), nomination.save()),
+            lambda: Nomination.objects.create(
+                film=make_film("A Newer Winner", year=2024), award=award, year=2024
+            ),
+            lambda: award.nominations.get(year=2024).delete(),
+        ]:
+            clock.shift(timedelta(hours=1))
+            change()
+            times.append(award_lastmod())
+
+    assert times == sorted(set(times)), "each change moves the lastmod on"
