@@ -141,9 +141,10 @@ def _captions(soup):
 
 
 def _tables(soup, left_out):
-    for table in soup.find_all("table"):
+    # Innermost first: a table in a cell is paragraphs in it by its turn.
+    for table in reversed(soup.find_all("table")):
         rows = [
-            " · ".join(words(cell.get_text()) for cell in row.find_all(["th", "td"]))
+            " · ".join(words(cell.get_text(" ")) for cell in row.find_all(["th", "td"]))
             for row in table.find_all("tr")
         ]
         rows = [row for row in rows if row.strip(" ·")]
@@ -154,8 +155,9 @@ def _tables(soup, left_out):
         table.decompose()
         if rows:
             left_out.append(
-                f"A table of {len(rows)} rows became a paragraph a row, its cells "
-                "separated by “ · ”: the body has no tables yet."
+                f"A table of {len(rows)} row{'s' if len(rows) != 1 else ''} became "
+                "a paragraph a row, its cells separated by “ · ”: the body has no "
+                "tables yet."
             )
 
 

@@ -357,3 +357,29 @@ def test_hostile_embeds_and_pictures_are_left_out_harmlessly(tmp_path):
         == 1
     )
     assert "An embedded frame with no web address was left out." in left_out
+
+
+def test_nested_tables_notes_and_figures_come_through_once(tmp_path):
+    nested = (
+        "<table><tr><td>Festival<table><tr><td>Sundance</td><td>2017</td></tr>"
+        "</table></td><td>Won</td></tr></table>"
+        "<p>Runs 104 minutes<sup>1<sup>2</sup></sup>.</p>"
+        "<figure><figure><img src='still.jpg' alt='A rooftop'>"
+        "<figcaption>Inside</figcaption></figure><figcaption>Outside</figcaption>"
+        "</figure>"
+    )
+
+    run_import(tmp_path, "post.html", nested)
+
+    piece = Review.objects.get()
+    assert blocks(piece.body) == [
+        ("p", "Festival Sundance · 2017 · Won"),
+        ("p", "Runs 104 minutes¹²."),
+        ("p", "Inside"),
+        ("p", "Outside"),
+    ]
+    assert loose_text(piece.body) == []
+    assert (
+        "A table of 1 row became a paragraph a row, its cells separated by “ · ”: "
+        "the body has no tables yet. (2 times)"
+    ) in piece.left_out_on_import.splitlines()
