@@ -280,15 +280,31 @@ A few of them are still being talked about a year later, at the Academy
 Awards.</p>
 <h2>World Cinema</h2>
 <p>Three winners of Sundance's World Cinema Grand Jury Prize: Documentary
-were then nominated for the Oscar: <em>Last Men in Aleppo</em> in 2017,
+were then nominated for the Oscar:<sup>1</sup> <em>Last Men in Aleppo</em> in 2017,
 <em>Of Fathers and Sons</em> in 2018 and <em>Honeyland</em> in 2019, which
 was nominated for Best International Feature as well.</p>
 <h2>U.S. Documentary</h2>
-<p><em>Icarus</em> won a special jury award at Sundance in 2017 and the
+<p><em>Icarus</em> won a special jury award<sup>2</sup> at Sundance in 2017 and the
 Academy Award the next year. <em>American Factory</em> won the festival's
 documentary directing award in 2019 and the Oscar in 2020.</p>
+<h2>Five films, two festivals</h2>
+<table><tbody>
+<tr><th><p>Film</p></th><th><p>At Sundance</p></th><th><p>At the Oscars</p></th></tr>
+<tr><td><p>Last Men in Aleppo</p></td><td><p>2017, Grand Jury Prize</p></td><td><p>2018, nominated</p></td></tr>
+<tr><td><p>Icarus</p></td><td><p>2017, special jury award</p></td><td><p>2018, won</p></td></tr>
+<tr><td><p>Of Fathers and Sons</p></td><td><p>2018, Grand Jury Prize</p></td><td><p>2019, nominated</p></td></tr>
+<tr><td><p>Honeyland</p></td><td><p>2019, Grand Jury Prize</p></td><td><p>2020, nominated twice</p></td></tr>
+<tr><td><p>American Factory</p></td><td><p>2019, directing award</p></td><td><p>2020, won</p></td></tr>
+</tbody></table>
 <p>Five films, five very different ways of looking; what they share is a
 start in the same room.</p>
+<h2>Notes</h2>
+<ol class="notes">
+<li><p>Each at the ceremony of the year after its festival: the Academy
+Awards honour the films of the year before.</p></li>
+<li><p>In the U.S. Documentary competition, whose prizes Sundance gives apart
+from those of World Cinema.</p></li>
+</ol>
 """,
         "topics": ["Documentary", "Awards"],
         **published(2026, 12, 1),

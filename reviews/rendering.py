@@ -5,6 +5,7 @@ from urllib.parse import urljoin
 
 from django.utils.safestring import mark_safe
 
+from reviews.footnotes import linked_notes
 from reviews.mentions import link_first_mentions
 from reviews.sanitising import sanitise
 
@@ -15,9 +16,10 @@ URL_ATTRIBUTE = re.compile(r'\s(href|src)="([^"]*)"')
 
 
 def linked_body(piece):
-    """The body, sanitised, with the first mention of each entity linked."""
+    """The body, sanitised, with the first mention of each entity linked and
+    footnote markers linked to their notes."""
     mentions = piece.mentions.select_related("person", "organisation", "film")
-    return sanitise(link_first_mentions(piece.body, mentions))
+    return sanitise(linked_notes(sanitise(link_first_mentions(piece.body, mentions))))
 
 
 def reader_body(piece):

@@ -17,8 +17,29 @@ ALLOWED_TAGS = {
     "ol",
     "li",
     "br",
+    "sup",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+# Footnotes are a numbered list marked "notes" and <sup> markers; the renderer
+# links the two with ids and labels of one shape each (reviews/footnotes.py).
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "id", "aria-label"},
+    "li": {"id"},
+    "th": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+}
+ALLOWED_CLASSES = {"ol": {"notes"}}
+ATTRIBUTE_SHAPES = {
+    "id": re.compile(r"note(?:-ref)?-[1-9][0-9]{0,3}"),
+    "aria-label": re.compile(r"(?:Note|Back to the text of note) [1-9][0-9]{0,3}"),
+    "colspan": re.compile(r"[1-9][0-9]{0,2}"),
+    "rowspan": re.compile(r"[1-9][0-9]{0,2}"),
+}
 URL_SCHEMES = {"http", "https", "mailto"}
 HEADING = re.compile(r"<h([23])>.*?</h\1>", re.S)
 
@@ -32,12 +53,36 @@ EDITOR_EXTENSIONS = {
     "ListItem": True,
     "Blockquote": True,
     "HardBreak": True,
+    "Superscript": True,
+    # Header cells, no merged ones: simple tables that read well on a phone.
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    # Shown as "Numbered list: Notes" in the editor's "Block style" menu.
+    "NodeClass": {
+        "cssClasses": {
+            "orderedList": {
+                "title": "Numbered list",
+                "cssClasses": [{"className": "notes", "title": "Notes"}],
+            }
+        }
+    },
     "Link": {"enableTarget": False, "protocols": sorted(URL_SCHEMES)},
 }
+
+
+def _in_shape(element, attribute, value):
+    """An attribute with a shape of its own keeps only a value of that shape."""
+    shape = ATTRIBUTE_SHAPES.get(attribute)
+    return value if shape is None or shape.fullmatch(value) else None
+
 
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
+    allowed_classes=ALLOWED_CLASSES,
+    attribute_filter=_in_shape,
     url_schemes=URL_SCHEMES,
     link_rel=None,  # set below, on links to other sites only
     strip_comments=True,
@@ -59,6 +104,7 @@ _cleaner = nh3.Cleaner(
 # inside a value escaped, so a ">" inside a value cannot end the match early.
 OPENING_LINK = re.compile(r'<a((?:\s+[a-z-]+="[^"]*")*)>')
 EXTERNAL_HREF = re.compile(r'\shref="(?:https?:)?//', re.I)
+EMPTY_CLASS = re.compile(r'(<[a-z][a-z0-9]*(?:\s+[a-z-]+="[^"]*")*?)\s+class=""')
 
 
 def _mark_external(match):
@@ -70,7 +116,9 @@ def _mark_external(match):
 def sanitise(html):
     """Keep only the tags and attributes the site's design supports; links to
     other sites pass no referrer, links within the site keep theirs."""
-    cleaned = OPENING_LINK.sub(_mark_external, _cleaner.clean(html or "")).strip()
+    cleaned = OPENING_LINK.sub(_mark_external, _cleaner.clean(html or ""))
+    # A class the design does not know leaves an empty attribute behind.
+    cleaned = EMPTY_CLASS.sub(r"\1", cleaned).strip()
     return "" if cleaned in ("<p></p>", "<p><br></p>") else cleaned
 
 

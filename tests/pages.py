@@ -36,6 +36,8 @@ READER_PAGES = {
     "not-found": "/no-such-page/",
 }
 READER_WIDTHS = (375, 768, 1280)
+# Checked beside them for accessibility: a piece with a table and footnotes.
+TABLE_AND_NOTES_PAGE = "/reviews/from-park-city-to-the-oscars/"
 
 
 def assert_stored(client, django_assert_num_queries, *urls):

@@ -2,10 +2,11 @@
 before it is sanitised, so nothing is lost without a word.
 
 The article's own <h1>, when it repeats the headline, is dropped; a marked
-lede becomes the standfirst; table rows, captions and quote attributions
-become paragraphs; footnote markers stay readable; an embedded video becomes
-a link to it. Everything else the body cannot hold is left out and named, a
-sentence each, for the editor (`Kept.left_out`)."""
+lede becomes the standfirst; tables become clean tables of header and data
+cells; footnotes become superscript markers and a notes list; captions and
+quote attributions become paragraphs; an embedded video becomes a link to
+it. Everything else the body cannot hold is left out and named, a sentence
+each, for the editor (`Kept.left_out`)."""
 
 import re
 from collections import Counter
@@ -19,7 +20,7 @@ from bs4 import BeautifulSoup, NavigableString
 STANDFIRST_CLASS = re.compile(
     r"(?:^|[-_])(?:standfirst|dek|deck|lede|lead|excerpt|intro|summary|subtitle|strapline)$"
 )
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+NOTE_LINK = re.compile(r"^#.")
 LEFT_OUT_ELEMENTS = {
     "script": "A script",
     "form": "A form",
@@ -32,7 +33,8 @@ LEFT_OUT_ELEMENTS = {
 }
 # Inputs outside a form are part of one the export lost.
 SILENTLY_DROPPED = ["style", "input", "button", "select", "textarea", "noscript"]
-BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+BLOCKS = {"p", *HEADINGS, "ul", "ol", "blockquote"}
 BLOCKS |= {"table", "figure", "div", "section", "article", "header", "footer"}
 
 
@@ -55,6 +57,12 @@ def _paragraph(soup, text):
     paragraph = soup.new_tag("p")
     paragraph.string = text
     return paragraph
+
+
+def _heading(soup, text):
+    heading = soup.new_tag("h2")
+    heading.string = text
+    return heading
 
 
 YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
@@ -111,8 +119,15 @@ def _embeds(soup, left_out):
         )
 
 
+# WordPress and others draw emoji as pictures with the character as alt text.
+EMOJI_CLASSES = {"wp-smiley", "emoji"}
+
+
 def _pictures(soup, left_out):
     for picture in soup.find_all("img"):
+        if EMOJI_CLASSES & set(picture.get("class", [])):
+            picture.replace_with(picture.get("alt", ""))
+            continue
         source = picture.get("src", "").strip()
         alt = words(picture.get("alt", ""))
         figure = picture.find_parent("figure")
@@ -140,25 +155,57 @@ def _captions(soup):
         caption.replace_with(_paragraph(soup, words(caption.get_text())))
 
 
+def _cell(soup, cell):
+    """A clean header or data cell: its words and inline marks in a paragraph,
+    as the editor writes a cell, and its span when it has one."""
+    kept = soup.new_tag("th" if cell.name == "th" else "td")
+    for span in ("colspan", "rowspan"):
+        if cell.get(span, "1").strip() not in ("", "1"):
+            kept[span] = cell[span].strip()
+    paragraph = soup.new_tag("p")
+    for block in cell.find_all((BLOCKS - {"table"}) | {"li"}):
+        block.insert_after(" ")
+        block.unwrap()
+    paragraph.extend(list(cell.contents))
+    if paragraph.contents:
+        _trim(paragraph)
+    kept.append(paragraph)
+    return kept
+
+
 def _tables(soup, left_out):
-    # Innermost first: a table in a cell is paragraphs in it by its turn.
+    # Innermost first: a table in a cell becomes text in it.
     for table in reversed(soup.find_all("table")):
-        rows = [
-            " · ".join(words(cell.get_text(" ")) for cell in row.find_all(["th", "td"]))
-            for row in table.find_all("tr")
-        ]
-        rows = [row for row in rows if row.strip(" ·")]
+        if table.find_parent(["td", "th"]):
+            rows = [
+                " · ".join(
+                    words(cell.get_text(" ")) for cell in row.find_all(["th", "td"])
+                )
+                for row in table.find_all("tr")
+            ]
+            table.replace_with(f" {'; '.join(row for row in rows if row.strip(' ·'))} ")
+            left_out.append(
+                "A table inside a table cell became text in the cell, its cells "
+                "separated by “ · ”."
+            )
+            continue
+        rows = []
+        for row in table.find_all("tr"):
+            cells = row.find_all(["th", "td"], recursive=False)
+            if any(words(cell.get_text()) for cell in cells):
+                kept = soup.new_tag("tr")
+                kept.extend([_cell(soup, cell) for cell in cells])
+                rows.append(kept)
+        # The editor has no table captions: a caption is the paragraph above.
         for caption in table.find_all("caption"):
             table.insert_before(_paragraph(soup, words(caption.get_text())))
-        for row in rows:
-            table.insert_before(_paragraph(soup, row))
-        table.decompose()
         if rows:
-            left_out.append(
-                f"A table of {len(rows)} row{'s' if len(rows) != 1 else ''} became "
-                "a paragraph a row, its cells separated by “ · ”: the body has no "
-                "tables yet."
-            )
+            body = soup.new_tag("tbody")
+            body.extend(rows)
+            kept = soup.new_tag("table")
+            kept.append(body)
+            table.insert_before(kept)
+        table.decompose()
 
 
 def _attributions(soup):
@@ -170,14 +217,46 @@ def _attributions(soup):
             attribution.replace_with(_paragraph(soup, text))
 
 
-def _footnote_markers(soup):
+def _notes_lists(soup):
+    """{id of a note: (its list, its number)} for every list item that a link
+    within the file points to: the notes of Markdown, Word and WordPress."""
+    targets = {link["href"][1:] for link in soup.find_all("a", href=NOTE_LINK)}
+    notes = {}
+    for item in soup.find_all("li", id=True):
+        if item["id"] in targets and item.parent.name in {"ol", "ul"}:
+            notes[item["id"]] = (
+                item.parent,
+                item.parent.find_all("li", recursive=False).index(item) + 1,
+            )
+    return notes
+
+
+def _footnotes(soup):
+    """Markers as superscript numbers and the notes as a numbered list marked
+    "notes" under a heading, which the renderer links both ways."""
+    notes = _notes_lists(soup)
     for marker in soup.find_all("sup"):
-        text = words(marker.get_text()).strip("[]")
-        marker.replace_with(text.translate(SUPERSCRIPT) if text.isdigit() else text)
+        link = marker.find("a", href=NOTE_LINK)
+        note = notes.get(link["href"][1:]) if link else None
+        number = str(note[1]) if note else words(marker.get_text()).strip("[]")
+        marker.clear()
+        marker.string = number
+    for notes_list in dict.fromkeys(notes_list for notes_list, _ in notes.values()):
+        notes_list.name = "ol"
+        notes_list.attrs = {"class": "notes"}
+        # Markdown's <div class="footnote"><hr><ol>: the heading goes above the div.
+        container = notes_list
+        while container.parent.name in {"div", "section", "aside", "footer"} and [
+            child.name for child in container.parent.find_all(True, recursive=False)
+        ] in (["ol"], ["hr", "ol"]):
+            container = container.parent
+        heading = container.find_previous_sibling(True)
+        if heading is None or heading.name not in HEADINGS:
+            container.insert_before(_heading(soup, "Notes"))
     # Links within the file (a note's "↩" back to its marker) lead nowhere
     # once the ids are gone: their words stay, arrows alone go.
     for link in soup.find_all("a", href=re.compile("^#")):
-        if words(link.get_text()).strip("↩↑^ ") or link.find("img"):
+        if words(link.get_text()).strip("↩↑^\ufe0e ") or link.find("img"):
             link.unwrap()
         else:
             before = link.previous_sibling
@@ -222,7 +301,7 @@ def keep(html, headline):
     _tables(soup, left_out)
     _attributions(soup)
     _captions(soup)
-    _footnote_markers(soup)
+    _footnotes(soup)
     _headline(soup, headline)
     standfirst = _standfirst(soup)
     return Kept(str(soup), standfirst, summarised(left_out))

@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from tests.conftest import ROOT
-from tests.pages import READER_PAGES, READER_WIDTHS
+from tests.pages import READER_PAGES, READER_WIDTHS, TABLE_AND_NOTES_PAGE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,7 +37,7 @@ def test_public_pages_have_no_wcag_aa_violations(browser, live_server, color_sch
             viewport={"width": width, "height": 800}, color_scheme=color_scheme
         )
         page = context.new_page()
-        for path in READER_PAGES.values():
+        for path in [*READER_PAGES.values(), TABLE_AND_NOTES_PAGE]:
             page.goto(live_server.url + path)
             results = axe.run(page, options=WCAG_AA)
             if results.violations_count:
