@@ -208,7 +208,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
 # Content-Security-Policy: public pages run no inline script or style and load
-# nothing from other origins; the admin adds per-request nonces for its own.
+# nothing from other origins, but a video's player once its reader asks for it
+# (reviews/videos.py); the admin adds per-request nonces for its own.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
@@ -220,6 +221,8 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
+    # The players static/js/video.js loads.
+    "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
 }
 # The rich-text editor (Tiptap, inside django-prose-editor) injects one fixed
 # <style> element without a nonce; its hash allows exactly that stylesheet.

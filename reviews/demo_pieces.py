@@ -297,7 +297,10 @@ documentary directing award in 2019 and the Oscar in 2020.</p>
 <tr><td><p>American Factory</p></td><td><p>2019, directing award</p></td><td><p>2020, won</p></td></tr>
 </tbody></table>
 <p>Five films, five very different ways of looking; what they share is a
-start in the same room.</p>
+start in the same room, and critics who keep watching after it.</p>
+<blockquote><p>The first time, you watch the bombs. Later you watch the
+people deciding what to do next.</p>
+<p class="attribution">Ana Ferreira, our documentary critic</p></blockquote>
 <h2>Notes</h2>
 <ol class="notes">
 <li><p>Each at the ceremony of the year after its festival: the Academy

@@ -7,7 +7,9 @@ from django.utils.safestring import mark_safe
 
 from reviews.footnotes import linked_notes
 from reviews.mentions import link_first_mentions
-from reviews.sanitising import sanitise
+from reviews.quotes import attributed_quotes
+from reviews.sanitising import sanitise, sanitise_for_readers
+from reviews.videos import video_facades
 
 # The sanitiser writes every attribute double-quoted and escapes "<" and ">" in
 # text, so these patterns find every tag and every address in one.
@@ -16,16 +18,18 @@ URL_ATTRIBUTE = re.compile(r'\s(href|src)="([^"]*)"')
 
 
 def linked_body(piece):
-    """The body, sanitised, with the first mention of each entity linked and
-    footnote markers linked to their notes."""
+    """The body, sanitised, with the first mention of each entity linked,
+    footnote markers linked to their notes, quotes with their source and
+    videos as figures."""
     mentions = piece.mentions.select_related("person", "organisation", "film")
-    return sanitise(linked_notes(sanitise(link_first_mentions(piece.body, mentions))))
+    body = sanitise(link_first_mentions(piece.body, mentions))
+    return sanitise_for_readers(video_facades(attributed_quotes(linked_notes(body))))
 
 
 def reader_body(piece):
     """The stored body for a page or a feed, sanitised once more on the way out."""
     # Safe: sanitised here, whatever reached the column.
-    return mark_safe(sanitise(piece.body_html))  # noqa: S308
+    return mark_safe(sanitise_for_readers(piece.body_html))  # noqa: S308
 
 
 def with_absolute_urls(html, base_url):

@@ -1,4 +1,8 @@
-"""The one sanitiser for rich text: the editor, imports and rendering all use it."""
+"""The one sanitiser for rich text: the editor, imports and rendering all use it.
+
+A stored body holds what the editor writes; the body readers get adds the
+figures that rendering makes of quotes with their source and of videos
+(reviews/quotes.py, reviews/videos.py), and nothing else."""
 
 import re
 from html import unescape
@@ -33,7 +37,13 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
 }
-ALLOWED_CLASSES = {"ol": {"notes"}}
+ALLOWED_CLASSES = {"ol": {"notes"}, "p": {"attribution"}}
+READER_TAGS = ALLOWED_TAGS | {"figure", "figcaption", "span"}
+READER_CLASSES = {
+    **ALLOWED_CLASSES,
+    "figure": {"quote", "video"},
+    "span": {"video-title", "video-provider"},
+}
 ATTRIBUTE_SHAPES = {
     "id": re.compile(r"note(?:-ref)?-[1-9][0-9]{0,3}"),
     "aria-label": re.compile(r"(?:Note|Back to the text of note) [1-9][0-9]{0,3}"),
@@ -65,7 +75,11 @@ EDITOR_EXTENSIONS = {
             "orderedList": {
                 "title": "Numbered list",
                 "cssClasses": [{"className": "notes", "title": "Notes"}],
-            }
+            },
+            "paragraph": {
+                "title": "Paragraph",
+                "cssClasses": [{"className": "attribution", "title": "Quote's source"}],
+            },
         }
     },
     "Link": {"enableTarget": False, "protocols": sorted(URL_SCHEMES)},
@@ -78,26 +92,31 @@ def _in_shape(element, attribute, value):
     return value if shape is None or shape.fullmatch(value) else None
 
 
-_cleaner = nh3.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    allowed_classes=ALLOWED_CLASSES,
-    attribute_filter=_in_shape,
-    url_schemes=URL_SCHEMES,
-    link_rel=None,  # set below, on links to other sites only
-    strip_comments=True,
-    # Elements whose text is never prose: drop them with their content.
-    clean_content_tags={
-        "script",
-        "style",
-        "title",
-        "head",
-        "noscript",
-        "template",
-        "iframe",
-        "object",
-    },
-)
+def _cleaner(tags, classes):
+    return nh3.Cleaner(
+        tags=tags,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=classes,
+        attribute_filter=_in_shape,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,  # set below, on links to other sites only
+        strip_comments=True,
+        # Elements whose text is never prose: drop them with their content.
+        clean_content_tags={
+            "script",
+            "style",
+            "title",
+            "head",
+            "noscript",
+            "template",
+            "iframe",
+            "object",
+        },
+    )
+
+
+_stored = _cleaner(ALLOWED_TAGS, ALLOWED_CLASSES)
+_for_readers = _cleaner(READER_TAGS, READER_CLASSES)
 
 
 # An opening <a> as the sanitiser writes it: attributes double-quoted, and a quote
@@ -113,13 +132,18 @@ def _mark_external(match):
     return f'<a{match.group(1)} rel="noopener noreferrer">'
 
 
-def sanitise(html):
+def sanitise(html, cleaner=_stored):
     """Keep only the tags and attributes the site's design supports; links to
     other sites pass no referrer, links within the site keep theirs."""
-    cleaned = OPENING_LINK.sub(_mark_external, _cleaner.clean(html or ""))
+    cleaned = OPENING_LINK.sub(_mark_external, cleaner.clean(html or ""))
     # A class the design does not know leaves an empty attribute behind.
     cleaned = EMPTY_CLASS.sub(r"\1", cleaned).strip()
     return "" if cleaned in ("<p></p>", "<p><br></p>") else cleaned
+
+
+def sanitise_for_readers(html):
+    """`sanitise`, keeping the figures that rendering adds for readers too."""
+    return sanitise(html, _for_readers)
 
 
 def plain_text(html):

@@ -3,17 +3,21 @@ before it is sanitised, so nothing is lost without a word.
 
 The article's own <h1>, when it repeats the headline, is dropped; a marked
 lede becomes the standfirst; tables become clean tables of header and data
-cells; footnotes become superscript markers and a notes list; captions and
-quote attributions become paragraphs; an embedded video becomes a link to
-it. Everything else the body cannot hold is left out and named, a sentence
+cells; footnotes become superscript markers and a notes list; a quote's
+source becomes its last paragraph, in the "Quote's source" style; captions
+become paragraphs; an embedded video becomes a paragraph of one link to it,
+which readers get as a video. Everything else the body cannot hold is left out and named, a sentence
 each, for the editor (`Kept.left_out`)."""
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, NavigableString
+
+from reviews.quotes import DASHES
+from reviews.videos import video_at
 
 # Class names that exports give a lede paragraph: "standfirst" (British
 # papers), "dek", "lede", "excerpt" (Ghost's article-excerpt), "lead"…
@@ -65,59 +69,39 @@ def _heading(soup, text):
     return heading
 
 
-YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
-
-
-def _video_link(url):
-    """(provider, a link readers can follow) for a YouTube or Vimeo player, or None."""
-    parts = urlsplit(url if "//" in url else f"https://{url}")
-    if parts.scheme not in {"http", "https"}:
-        return None
-    host = (parts.hostname or "").removeprefix("www.")
-    path = parts.path.strip("/").split("/")
-    video = ""
-    if host in {"youtube.com", "youtube-nocookie.com"} and path[0] == "embed":
-        video = path[-1]
-    elif host == "youtube.com" and path[0] == "watch":
-        video = parse_qs(parts.query).get("v", [""])[0]
-    elif host == "youtu.be":
-        video = path[0]
-    if YOUTUBE_ID.fullmatch(video):
-        return "YouTube", f"https://www.youtube.com/watch?v={video}"
-    if host in {"vimeo.com", "player.vimeo.com"} and path[-1].isdigit():
-        return "Vimeo", f"https://vimeo.com/{path[-1]}"
-    return None
-
-
 def _embeds(soup, left_out):
     for frame in soup.find_all("iframe"):
         url = frame.get("src", "").strip()
-        found = _video_link(url) if url else None
-        if found is None:
+        video = video_at(url) if url else None
+        if video is None:
             host = urlsplit(url).hostname if url else None
-            if host:
+            if host and VIDEO_SITE.search(host):
+                left_out.append(
+                    f"An embed from {host} was left out: its address names no video."
+                )
+            elif host:
                 left_out.append(
                     f"An embed from {host} was left out: only YouTube and Vimeo "
-                    "videos are kept, as links."
+                    "videos are kept."
                 )
             else:
                 left_out.append("An embedded frame with no web address was left out.")
             frame.decompose()
             continue
-        provider, link = found
-        anchor = soup.new_tag("a", href=link)
-        anchor.string = words(frame.get("title", "")) or f"The video on {provider}"
+        # A video in the body is a paragraph of one link (reviews/videos.py);
+        # the player's wrapper (WordPress's and Ghost's figure) makes way for it.
+        anchor = soup.new_tag("a", href=video.url)
+        anchor.string = (
+            words(frame.get("title", "")) or f"The video on {video.provider}"
+        )
         paragraph = soup.new_tag("p")
         paragraph.append(anchor)
-        # The player's wrapper (WordPress's figure) makes way for the link.
         wrapper = frame.find_parent("figure") or frame
         wrapper.insert_before(paragraph)
-        frame.decompose()
-        left_out.append(
-            f"An embedded {provider} video became a link to it ({link}): "
-            "the body has no place for a player yet."
-        )
+        wrapper.decompose()
 
+
+VIDEO_SITE = re.compile(r"(?:^|\.)(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com)$")
 
 # WordPress and others draw emoji as pictures with the character as alt text.
 EMOJI_CLASSES = {"wp-smiley", "emoji"}
@@ -208,13 +192,40 @@ def _tables(soup, left_out):
         table.decompose()
 
 
+def _sources(quote):
+    """What names a quote's source: a <cite>, <footer> or caption of its own,
+    or a last paragraph that is only a <cite> or starts with a dash (Markdown's
+    "> — Name"). A <cite> in a sentence names a work and stays text."""
+    sources = quote.find_all(["cite", "footer", "figcaption"], recursive=False)
+    blocks = quote.find_all(True, recursive=False)
+    last = blocks[-1] if len(blocks) > 1 else None
+    if last is not None and last.name == "p" and last not in sources:
+        text = words(last.get_text())
+        cite = last.find("cite")
+        if (cite and text.lstrip(DASHES) == words(cite.get_text())) or (
+            text.startswith(("—", "–")) and len(text) <= 120
+        ):
+            sources.append(last)
+    figure = quote.parent if quote.parent.name == "figure" else None
+    if figure and (caption := figure.find("figcaption", recursive=False)):
+        sources.append(caption)
+    return sources
+
+
 def _attributions(soup):
+    """A quote's source as the quote's last paragraph, in the "Quote's source"
+    style (reviews/quotes.py)."""
     for quote in soup.find_all("blockquote"):
-        for attribution in quote.find_all(["cite", "footer", "figcaption"]):
-            text = words(attribution.get_text())
-            if text and not text.startswith(("—", "–", "-")):
-                text = f"— {text}"
-            attribution.replace_with(_paragraph(soup, text))
+        for source in _sources(quote):
+            text = words(source.get_text()).lstrip(DASHES)
+            source.decompose()
+            if text:
+                paragraph = _paragraph(soup, text)
+                paragraph["class"] = "attribution"
+                quote.append(paragraph)
+        # Ghost's and the HTML way: the quote in a figure, captioned.
+        if quote.parent.name == "figure" and not quote.parent.find("img"):
+            quote.parent.unwrap()
 
 
 def _notes_lists(soup):

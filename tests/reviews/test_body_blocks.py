@@ -1,5 +1,6 @@
-"""Tables and footnotes in a piece's body: what the editor writes, the
-sanitiser keeps and readers follow, on the page and in the feed."""
+"""Tables, footnotes, quotes with their source and videos in a piece's body:
+what the editor writes, the sanitiser keeps and readers follow, on the page
+and in the feed."""
 
 import xml.etree.ElementTree as ET
 
@@ -143,7 +144,7 @@ def test_a_body_without_a_notes_list_keeps_its_raised_numbers_plain():
     assert Review.objects.get().body_html == piece.body
 
 
-def test_the_demo_feature_shows_its_table_and_notes(client, demo):
+def test_the_demo_feature_shows_its_table_notes_and_quote(client, demo):
     response = client.get(TABLE_AND_NOTES_PAGE)
 
     assert response.status_code == 200
@@ -157,3 +158,120 @@ def test_the_demo_feature_shows_its_table_and_notes(client, demo):
     assert len(rows) == 6
     assert [sup.a["href"] for sup in prose.select("sup")] == ["#note-1", "#note-2"]
     assert len(prose.select("ol.notes > li[id] a[href^='#note-ref-']")) == 2
+    assert prose.select_one("figure.quote figcaption").get_text() == (
+        "— Ana Ferreira, our documentary critic"
+    )
+
+
+QUOTED = (
+    "<blockquote><p>We go where the smoke is.</p>"
+    '<p class="attribution">— Khaled Omar Harrah, <em>White Helmets</em></p>'
+    "</blockquote>"
+    '<blockquote><p class="attribution">Only a source, no quote.</p></blockquote>'
+    '<p class="attribution">A source outside any quote.</p>'
+)
+
+
+def test_a_quote_with_its_source_reaches_readers_as_a_captioned_figure():
+    piece = make_public_review(body=QUOTED)
+
+    # Stored as the editor writes it, to be edited again.
+    assert piece.body == QUOTED
+    prose = public_page(piece).select_one(".prose")
+    [figure] = prose.select("figure.quote")
+    assert [child.name for child in figure.find_all(True, recursive=False)] == [
+        "blockquote",
+        "figcaption",
+    ]
+    assert figure.blockquote.get_text() == "We go where the smoke is."
+    assert str(figure.figcaption) == (
+        "<figcaption>— Khaled Omar Harrah, <em>White Helmets</em></figcaption>"
+    )
+    # Without a quote before it, a source is a paragraph as written.
+    assert [quote.get_text() for quote in prose.select(".prose > blockquote")] == [
+        "Only a source, no quote."
+    ]
+    assert prose.select_one(".prose > p.attribution").get_text() == (
+        "A source outside any quote."
+    )
+
+
+VIDEOS = (
+    '<p><a href="https://youtu.be/DaHcGh5xG8U">Last Men in Aleppo – trailer</a></p>'
+    '<p><a href="https://vimeo.com/211349536">https://vimeo.com/211349536</a></p>'
+    '<p>The <a href="https://vimeo.com/1234567">director on Vimeo</a>, in a line.</p>'
+    '<p><a href="https://video.example/watch?v=DaHcGh5xG8U">Elsewhere</a></p>'
+)
+
+
+def test_a_video_link_on_a_line_of_its_own_reaches_readers_as_a_player_to_start():
+    piece = make_public_review(body=VIDEOS)
+
+    response = Client().get(piece.get_absolute_url())
+
+    page = BeautifulSoup(response.content, "html.parser")
+    videos = page.select(".prose > figure.video > a")
+    assert [
+        (video["href"], video.select_one(".video-title").get_text()) for video in videos
+    ] == [
+        ("https://www.youtube.com/watch?v=DaHcGh5xG8U", "Last Men in Aleppo – trailer"),
+        ("https://vimeo.com/211349536", "The video on Vimeo"),
+    ]
+    assert videos[0].select_one(".video-provider").get_text() == "Play on YouTube"
+    # A link in a sentence, or to another site, stays a link.
+    assert [link["href"] for link in page.select(".prose > p > a")] == [
+        "https://vimeo.com/1234567",
+        "https://video.example/watch?v=DaHcGh5xG8U",
+    ]
+    # Nothing loads from the video sites until the reader starts one.
+    assert not page.select("iframe, img[src*='youtube'], img[src*='vimeo']")
+    assert page.select('script[src$="js/video.js"]')
+    policy = response.headers["Content-Security-Policy"]
+    assert "frame-src https://www.youtube-nocookie.com https://player.vimeo.com" in (
+        policy
+    )
+
+
+def test_a_page_without_a_video_loads_no_script(client):
+    piece = make_public_review(body="<p>No video here.</p>")
+
+    assert b"<script src" not in client.get(piece.get_absolute_url()).content
+
+
+HOSTILE_BLOCKS = (
+    '<figure class="video"><a href="javascript:alert(1)">'
+    '<span class="video-title" onclick="alert(2)">Play</span></a></figure>'
+    '<p><a href="https://www.youtube.com/watch?v=DaHcGh5xG8U&amp;x=&quot;&gt;">'
+    "<img src=x onerror=alert(3)>Trailer</a></p>"
+    '<blockquote><p>Said.</p><p class="attribution" onclick="alert(4)">'
+    "<script>alert(5)</script>Someone</p></blockquote>"
+)
+
+
+def test_hostile_quotes_and_videos_are_neutralised_on_save_and_on_render():
+    piece = make_public_review(body=HOSTILE_BLOCKS)
+
+    # A figure is the renderer's to make: a stored body has none.
+    assert "<figure" not in piece.body and "<span" not in piece.body
+    prose = public_page(piece).select_one(".prose")
+    [video] = prose.select("figure.video > a")
+    assert video["href"] == "https://www.youtube.com/watch?v=DaHcGh5xG8U"
+    assert str(prose.select_one("figure.quote figcaption")) == (
+        "<figcaption>— Someone</figcaption>"
+    )
+    assert prose.find(["script", "img"]) is None
+    for element in prose.find_all(True):
+        assert not any(name.startswith("on") for name in element.attrs), element
+        assert not element.get("href", "").startswith("javascript")
+
+
+def test_the_feed_gives_a_video_as_a_link_to_it(client):
+    make_public_review(body=VIDEOS)
+
+    feed = ET.fromstring(client.get("/feeds/reviews.rss").content)
+
+    [item] = feed.iter("item")
+    content = BeautifulSoup(item.findtext(CONTENT), "html.parser")
+    assert content.select_one("figure.video a")["href"] == (
+        "https://www.youtube.com/watch?v=DaHcGh5xG8U"
+    )

@@ -144,7 +144,7 @@ def test_a_wordpress_post_keeps_its_text_and_names_what_it_left_out(tmp_path):
                 ],
             ],
         ),
-        ("blockquote", "We go where the smoke is.— Khaled Omar Harrah"),
+        ("blockquote", "We go where the smoke is.Khaled Omar Harrah"),
         ("h2", "Notes"),
         ("ol.notes", ["The festival cut."]),
     ]
@@ -153,7 +153,7 @@ def test_a_wordpress_post_keeps_its_text_and_names_what_it_left_out(tmp_path):
         '<a href="https://www.youtube.com/watch?v=DaHcGh5xG8U" '
         'rel="noopener noreferrer">' in piece.body
     )
-    assert "<p>— Khaled Omar Harrah</p></blockquote>" in piece.body
+    assert '<p class="attribution">Khaled Omar Harrah</p></blockquote>' in piece.body
     # The headline is not repeated as a subheading, nor the form's words kept.
     assert HEADLINE not in piece.body
     assert "Subscribe" not in piece.body and "↩" not in piece.body
@@ -162,11 +162,8 @@ def test_a_wordpress_post_keeps_its_text_and_names_what_it_left_out(tmp_path):
     left_out = [
         "A script was left out.",
         "A form was left out.",
-        "An embedded YouTube video became a link to it "
-        "(https://www.youtube.com/watch?v=DaHcGh5xG8U): "
-        "the body has no place for a player yet.",
         "An embed from ads.example.net was left out: only YouTube and Vimeo "
-        "videos are kept, as links.",
+        "videos are kept.",
         "A picture from films.example was not brought in (alt text “Khaled on a "
         "rooftop, looking at the sky”, captioned “Khaled in Aleppo. Photo: "
         "Grasshopper Film”): the body has no pictures yet; make it the hero image "
@@ -198,8 +195,6 @@ def test_a_ghost_post_keeps_its_excerpt_caption_and_loose_quote(tmp_path):
     )
     assert loose_text(piece.body) == []
     assert piece.left_out_on_import.splitlines() == [
-        "An embedded Vimeo video became a link to it (https://vimeo.com/211349536): "
-        "the body has no place for a player yet.",
         "A picture from ghost.example was not brought in (captioned “Mahmoud "
         "searching the rubble.”): the body has no pictures yet; make it the hero "
         "image if it leads the piece.",
@@ -399,8 +394,7 @@ def test_hostile_embeds_and_pictures_are_left_out_harmlessly(tmp_path):
     assert left_out[0] == "A script was left out."
     assert (
         left_out.count(
-            "An embed from www.youtube.com was left out: only YouTube and Vimeo videos "
-            "are kept, as links."
+            "An embed from www.youtube.com was left out: its address names no video."
         )
         == 1
     )
@@ -458,3 +452,45 @@ def test_wordpress_footnotes_become_markers_and_a_notes_list(tmp_path):
         "<li><em>102</em> at the premiere.</li></ol>"
     )
     assert piece.left_out_on_import == ""
+
+
+QUOTES = """<p>What the rescuers said.</p>
+<figure><blockquote><p>We go where the smoke is.</p></blockquote>
+<figcaption>— Khaled Omar Harrah</figcaption></figure>
+<blockquote><p>Every rescue is a decision.</p><p><cite>Mahmoud</cite></p></blockquote>
+<blockquote><p>We stay.</p><footer>– <cite>Subhi</cite></footer></blockquote>
+<blockquote><p>As in <cite>The White Helmets</cite>, the city is the subject.</p></blockquote>
+"""
+
+
+def test_a_quote_keeps_its_source_in_every_shape_exports_give_it(tmp_path):
+    run_import(tmp_path, "post.html", QUOTES)
+
+    piece = Review.objects.get()
+    sources = [
+        [(p.get("class"), p.get_text()) for p in quote.find_all("p")]
+        for quote in BeautifulSoup(piece.body, "html.parser").find_all("blockquote")
+    ]
+    assert sources == [
+        [(None, "We go where the smoke is."), (["attribution"], "Khaled Omar Harrah")],
+        [(None, "Every rescue is a decision."), (["attribution"], "Mahmoud")],
+        [(None, "We stay."), (["attribution"], "Subhi")],
+        # A <cite> in a sentence names a work: the quote has no source.
+        [(None, "As in The White Helmets, the city is the subject.")],
+    ]
+    assert "<figure" not in piece.body
+    assert loose_text(piece.body) == []
+
+
+def test_a_markdown_quote_ending_in_a_dash_keeps_its_source(tmp_path):
+    run_import(
+        tmp_path,
+        "piece.md",
+        "Said on the roof:\n\n> We go where the smoke is.\n>\n> — Khaled Omar Harrah\n",
+    )
+
+    piece = Review.objects.get()
+    assert piece.body.replace("\n", "") == (
+        "<p>Said on the roof:</p><blockquote><p>We go where the smoke is.</p>"
+        '<p class="attribution">Khaled Omar Harrah</p></blockquote>'
+    )

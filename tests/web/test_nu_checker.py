@@ -22,6 +22,7 @@ from reviews.models import Correction, Review, Topic
 from tests.factories import make_person, make_public_review, make_review
 from tests.faults import ROOT
 from tests.images import image_upload
+from tests.reviews.test_body_blocks import QUOTED, VIDEOS, WRITTEN
 from tests.reviews.test_preview import preview_url
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,8 @@ def errors_in(folder):
 @pytest.fixture
 def every_kind_of_piece(demo, editor):
     """Beside the demo's review: a feature with a hero image and a correction,
-    an interview, a news piece, an updated piece and a draft to preview."""
+    an interview, a news piece, a piece with every body block, an updated
+    piece and a draft to preview."""
     syria = Topic.objects.get_or_create(name="Syria")[0]
     feature = make_public_review(
         "The footage of the Aleppo Media Center",
@@ -93,6 +95,9 @@ def every_kind_of_piece(demo, editor):
         "Feras Fayyad on filming rescue", kind=Review.Kind.INTERVIEW, film=None
     )
     make_public_review("Sundance names its winners", kind=Review.Kind.NEWS, film=None)
+    make_public_review(
+        "Tables, notes, quotes and videos", body=WRITTEN + QUOTED + VIDEOS
+    )
     updated = make_public_review(
         "Updated after the Oscars", publish_at=timezone.now() - timedelta(days=2)
     )
