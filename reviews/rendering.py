@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from reviews.footnotes import linked_notes
 from reviews.mentions import link_first_mentions
 from reviews.quotes import attributed_quotes
-from reviews.sanitising import sanitise, sanitise_for_readers
+from reviews.sanitising import sanitise, sanitise_for_readers, without_images_to_add
 from reviews.videos import video_facades
 
 # The sanitiser writes every attribute double-quoted and escapes "<" and ">" in
@@ -18,11 +18,12 @@ URL_ATTRIBUTE = re.compile(r'\s(href|src)="([^"]*)"')
 
 
 def linked_body(piece):
-    """The body, sanitised, with the first mention of each entity linked,
-    footnote markers linked to their notes, quotes with their source and
-    videos as figures."""
+    """The body, sanitised, without the desk's notes, with the first mention
+    of each entity linked, footnote markers linked to their notes, quotes
+    with their source and videos as figures."""
     mentions = piece.mentions.select_related("person", "organisation", "film")
-    body = sanitise(link_first_mentions(piece.body, mentions))
+    written = without_images_to_add(sanitise(piece.body))
+    body = sanitise(link_first_mentions(written, mentions))
     return sanitise_for_readers(video_facades(attributed_quotes(linked_notes(body))))
 
 

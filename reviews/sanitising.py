@@ -37,7 +37,7 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
 }
-ALLOWED_CLASSES = {"ol": {"notes"}, "p": {"attribution"}}
+ALLOWED_CLASSES = {"ol": {"notes"}, "p": {"attribution", "image-to-add"}}
 READER_TAGS = ALLOWED_TAGS | {"figure", "figcaption", "span"}
 READER_CLASSES = {
     **ALLOWED_CLASSES,
@@ -52,6 +52,9 @@ ATTRIBUTE_SHAPES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 HEADING = re.compile(r"<h([23])>.*?</h\1>", re.S)
+# A note for the desk where a picture belongs (an import's picture it could not
+# bring in): readers never see it, and a piece with one is not published.
+IMAGE_TO_ADD = re.compile(r'<p class="image-to-add">.*?</p>', re.S)
 
 # What the admin's rich-text editor offers: the same elements as the sanitiser.
 EDITOR_EXTENSIONS = {
@@ -78,7 +81,10 @@ EDITOR_EXTENSIONS = {
             },
             "paragraph": {
                 "title": "Paragraph",
-                "cssClasses": [{"className": "attribution", "title": "Quote's source"}],
+                "cssClasses": [
+                    {"className": "attribution", "title": "Quote's source"},
+                    {"className": "image-to-add", "title": "Image to add"},
+                ],
             },
         }
     },
@@ -146,9 +152,21 @@ def sanitise_for_readers(html):
     return sanitise(html, _for_readers)
 
 
+def images_to_add(html):
+    """How many "image to add" notes a sanitised body holds."""
+    return len(IMAGE_TO_ADD.findall(html or ""))
+
+
+def without_images_to_add(html):
+    """A sanitised body as readers get it: without the desk's notes."""
+    return IMAGE_TO_ADD.sub("", html or "")
+
+
 def plain_text(html):
-    """The words of an HTML body, with blocks kept apart ("drop</h2><p>Feras")."""
-    return " ".join(unescape(re.sub(r"<[^>]*>", " ", html or "")).split())
+    """The words readers read in an HTML body, with blocks kept apart
+    ("drop</h2><p>Feras")."""
+    text = re.sub(r"<[^>]*>", " ", without_images_to_add(html))
+    return " ".join(unescape(text).split())
 
 
 def running_text(html):

@@ -107,7 +107,21 @@ VIDEO_SITE = re.compile(r"(?:^|\.)(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\
 EMOJI_CLASSES = {"wp-smiley", "emoji"}
 
 
+def _image_to_add(soup, alt, caption, source):
+    """The desk's note where a picture stood (reviews/sanitising.py)."""
+    parts = [
+        f"alt text “{alt}”" if alt else "no alt text",
+        f"caption “{caption}”" if caption else "",
+        f"from {source}" if source.startswith(("http://", "https://")) else "",
+    ]
+    note = _paragraph(soup, "; ".join(part for part in parts if part) + ".")
+    note["class"] = "image-to-add"
+    return note
+
+
 def _pictures(soup, left_out):
+    """Each picture not brought in leaves an "image to add" note in its place,
+    with its alt text, caption and address, for the editor to place it."""
     for picture in soup.find_all("img"):
         if EMOJI_CLASSES & set(picture.get("class", [])):
             picture.replace_with(picture.get("alt", ""))
@@ -115,12 +129,15 @@ def _pictures(soup, left_out):
         source = picture.get("src", "").strip()
         alt = words(picture.get("alt", ""))
         figure = picture.find_parent("figure")
-        caption = figure.find("figcaption") if figure else None
+        # A gallery's caption is the gallery's: it stays a paragraph.
+        alone = figure is not None and len(figure.find_all("img")) == 1
+        caption = figure.find("figcaption") if alone else None
+        caption_text = words(caption.get_text()) if caption else ""
         about = ", ".join(
             part
             for part in (
                 f"alt text “{alt}”" if alt else "",
-                f"captioned “{words(caption.get_text())}”" if caption else "",
+                f"captioned “{caption_text}”" if caption_text else "",
             )
             if part
         )
@@ -129,8 +146,15 @@ def _pictures(soup, left_out):
         left_out.append(
             f"{what} was not brought in"
             + (f" ({about})" if about else "")
-            + ": the body has no pictures yet; make it the hero image if it leads the piece."
+            + ": an “image to add” note keeps its place in the body."
         )
+        note = _image_to_add(soup, alt, caption_text, source)
+        if alone:
+            figure.replace_with(note)
+            continue
+        # A paragraph holds no paragraph: the note goes after the one with the picture.
+        block = picture.find_parent(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6"])
+        (block or picture).insert_after(note)
         picture.decompose()
 
 

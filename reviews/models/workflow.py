@@ -7,14 +7,28 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from audit.models import Event, record
+from reviews.sanitising import images_to_add
 
 PUBLISH_PERMISSION = "reviews.publish_review"
 # Publication state: set by the workflow below, never by restoring a version.
 WORKFLOW_FIELDS = ("status", "publish_at", "first_published_at")
+
+
+def unplaced_images(body):
+    """Why a body with "image to add" notes cannot reach readers, or ""."""
+    count = images_to_add(body)
+    if not count:
+        return ""
+    return (
+        f"The body still has {count} “image to add” note{pluralize(count)}: place "
+        "each picture (the hero image can take one) and delete its note before "
+        "the piece is published."
+    )
 
 
 class Status(models.TextChoices):
@@ -83,6 +97,8 @@ class WorkflowMixin:
             raise ValidationError("Choose the film under review before publishing.")
         if not self.body:
             raise ValidationError("A piece needs a body before it is published.")
+        if unplaced := unplaced_images(self.body):
+            raise ValidationError(unplaced)
         now = timezone.now()
         at = at or now
         self.status = Status.PUBLISHED

@@ -11,9 +11,10 @@ from django_prose_editor.config import allowlist_from_extensions
 
 from reviews.models import Review
 from reviews.sanitising import ALLOWED_TAGS, EDITOR_EXTENSIONS
-from tests.factories import make_public_review
+from tests.factories import make_public_review, make_review
 from tests.pages import TABLE_AND_NOTES_PAGE
 from tests.reviews.test_admin import change_url, piece_form
+from tests.reviews.test_preview import preview_url
 
 pytestmark = pytest.mark.django_db
 
@@ -275,3 +276,56 @@ def test_the_feed_gives_a_video_as_a_link_to_it(client):
     assert content.select_one("figure.video a")["href"] == (
         "https://www.youtube.com/watch?v=DaHcGh5xG8U"
     )
+
+
+IMAGE_TO_ADD = (
+    "<p>Khaled waits on the roof.</p>"
+    '<p class="image-to-add">alt text “Khaled on a rooftop at dawn”; caption '
+    "“Aleppo, 2016”; from https://films.example/uploads/rooftop.jpg.</p>"
+    "<p>Then the planes come.</p>"
+)
+
+
+def test_an_image_to_add_stays_on_the_desk(editor_client):
+    piece = make_review(kind=Review.Kind.FEATURE, film=None, body=IMAGE_TO_ADD)
+
+    # Kept for the editor, in the body they edit; the preview shows the piece
+    # as readers will get it.
+    assert piece.body == IMAGE_TO_ADD
+    preview = editor_client.get(preview_url(editor_client, piece)).content.decode()
+    assert "Khaled waits on the roof." in preview
+    assert "dawn" not in preview and "image-to-add" not in preview
+    assert "image-to-add" not in piece.body_html
+    assert piece.word_count == 9
+
+
+def test_a_piece_with_an_image_to_add_is_not_published(editor_client):
+    piece = make_review(body=IMAGE_TO_ADD)
+
+    response = editor_client.post(
+        change_url(piece), piece_form(piece, _publish="1"), follow=True
+    )
+
+    assert (
+        "The body still has 1 “image to add” note: place each picture (the hero "
+        "image can take one) and delete its note before the piece is published."
+    ) in response.content.decode()
+    piece.refresh_from_db()
+    assert piece.status == Review.Status.DRAFT
+    assert piece.body == IMAGE_TO_ADD
+    assert not Review.objects.public().exists()
+
+
+def test_a_published_piece_cannot_take_an_image_to_add(editor_client):
+    piece = make_public_review(body="<p>Khaled waits on the roof.</p>")
+
+    response = editor_client.post(
+        change_url(piece), piece_form(piece, body=IMAGE_TO_ADD, _continue="1")
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["body"] == [
+        "The body still has 1 “image to add” note: place each picture (the hero "
+        "image can take one) and delete its note before the piece is published."
+    ]
+    assert Review.objects.get().body == "<p>Khaled waits on the roof.</p>"

@@ -118,7 +118,10 @@ def test_html_keeps_structure_and_goes_through_the_sanitiser(tmp_path):
     run_import(tmp_path, "piece.html", html)
 
     body = Review.objects.get().body
-    assert body == "<h2>Big</h2><p>Text with <strong>bold</strong>.</p><h3>Small</h3>"
+    assert body == (
+        "<h2>Big</h2><p>Text with <strong>bold</strong>.</p><h3>Small</h3>"
+        '<p class="image-to-add">no alt text.</p>'
+    )
 
 
 def test_windows_1252_is_read_and_reported(tmp_path):
