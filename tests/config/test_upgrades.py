@@ -18,6 +18,8 @@ from django.urls import reverse
 from reversion.models import Version
 
 from reviews.models import Review
+from tests.factories import make_public_review
+from tests.reviews.test_body_blocks import VIDEOS
 
 # Run outside a transaction, as `migrate` runs: SQLite cannot change its
 # schema inside one.
@@ -191,3 +193,15 @@ def test_every_migration_runs_back_to_the_start_and_forward_again(client):
     call_command("seed_demo", verbosity=0)
     demo = Review.objects.public().first()
     assert demo.headline.encode() in client.get(demo.get_absolute_url()).content
+
+
+def test_the_upgrade_renders_stored_bodies_with_their_new_blocks():
+    migrate_to([("reviews", "0011_left_out_on_import")])
+    try:
+        piece = make_public_review(body=VIDEOS)
+        # As the renderer before 0012 stored it: the link as written.
+        Review.objects.filter(pk=piece.pk).update(body_html=piece.body)
+    finally:
+        migrate_to(heads())
+
+    assert '<figure class="video">' in Review.objects.get(pk=piece.pk).body_html
