@@ -1,4 +1,4 @@
-"""Lighthouse 12.2.3 on seven public page kinds of the demo, served as deployed.
+"""Lighthouse 12.2.3 on eight public pages of the demo, served as deployed.
 
     make lighthouse
 
@@ -41,6 +41,8 @@ PAGES = {
     "film index": "/films/",
     "person": "/people/feras-fayyad/",
     "award hub": "/awards/sundance-world-cinema-grand-jury-prize-documentary/",
+    # A feature with a table, footnotes and a quote with its source.
+    "feature": "/reviews/from-park-city-to-the-oscars/",
 }
 SETTINGS = ("mobile", "desktop")
 JUDGED = ("accessibility", "best-practices", "seo")
