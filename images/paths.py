@@ -25,3 +25,7 @@ def poster_path(instance, filename):
 
 def hero_path(instance, filename):
     return random_name("heroes", filename)
+
+
+def library_path(instance, filename):
+    return random_name("library", filename)

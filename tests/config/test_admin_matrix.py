@@ -23,9 +23,11 @@ from reversion.models import Version
 from audit.models import Event, record
 from desk.notifications import notify
 from films.models import Award, Credit, Film, Genre, Nomination
+from images.models import LibraryImage
 from people.models import Affiliation, Organisation, Person
 from reviews.models import FrontPagePlace, Review, SlugRedirect, Topic
 from tests.factories import make_credit, make_nomination, make_person, make_review
+from tests.images import image_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +60,12 @@ RIGHTS = {
         "superuser": f"{ALL} publish",
     },
     Topic: {"writer": "list view", "other_writer": "list view"},
+    # The library is shared: writers upload and describe, editors also delete.
+    LibraryImage: {
+        "writer": "list view add change",
+        "other_writer": "list view add change",
+        "co_author": "list view add change",
+    },
     # Editors arrange the home page; writers see how it stands.
     FrontPagePlace: {"writer": "list view", "other_writer": "list view"},
     Person: {"writer": "list view", "other_writer": "list view"},
@@ -269,6 +277,9 @@ def world(accounts, settings):
         Organisation: organisation,
         Film: film,
         Topic: Topic.objects.create(name="Documentary"),
+        LibraryImage: LibraryImage.objects.create(
+            file=image_upload(), alt="A rescuer in the rubble"
+        ),
         FrontPagePlace: FrontPagePlace.objects.create(piece=draft, position=1),
         SlugRedirect: SlugRedirect.objects.create(old_slug="old", review=draft),
         Genre: Genre.objects.create(name="Documentary"),

@@ -25,7 +25,7 @@ from tests.reviews.test_body_blocks import VIDEOS
 # schema inside one.
 pytestmark = pytest.mark.django_db(transaction=True)
 
-APPS = ["audit", "people", "films", "reviews", "desk"]
+APPS = ["audit", "images", "people", "films", "reviews", "desk"]
 
 # The rows that must survive, by the models as they were one migration back.
 KEPT = [

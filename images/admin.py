@@ -1,0 +1,63 @@
+from django.contrib import admin
+from django.utils.html import format_html
+
+from images.models import LibraryImage
+
+
+class ClearedFilter(admin.SimpleListFilter):
+    title = "cleared to publish"
+    parameter_name = "cleared"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Credit or licence missing"), ("yes", "Credit and licence")]
+
+    def queryset(self, request, queryset):
+        uncleared = queryset.uncleared()
+        if self.value() == "no":
+            return uncleared
+        if self.value() == "yes":
+            return queryset.exclude(pk__in=uncleared.values("pk"))
+        return queryset
+
+
+@admin.register(LibraryImage)
+class LibraryImageAdmin(admin.ModelAdmin):
+    list_display = ["thumbnail", "alt", "credit", "cleared", "created_at"]
+    list_display_links = ["thumbnail", "alt"]
+    list_filter = [ClearedFilter]
+    search_fields = ["alt", "caption", "credit", "licence"]
+    fields = ["file", "shown", "alt", "caption", "credit", "licence", "uploaded_by"]
+    readonly_fields = ["shown", "uploaded_by"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Every word anywhere in the description, as the desk's other searches.
+        return queryset.search(search_term), False
+
+    @admin.display(description="image")
+    def thumbnail(self, image):
+        return format_html(
+            '<img src="{}" alt="" width="96" height="{}" loading="lazy">',
+            image.file.url,
+            round(96 * (image.height or 1) / (image.width or 1)),
+        )
+
+    @admin.display(description="as it is")
+    def shown(self, image):
+        if not image.file:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="{}" width="{}" height="{}" class="library-image">',
+            image.file.url,
+            image.alt,
+            image.width,
+            image.height,
+        )
+
+    @admin.display(boolean=True, description="cleared")
+    def cleared(self, image):
+        return image.is_cleared
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)

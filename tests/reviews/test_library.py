@@ -1,0 +1,87 @@
+"""The image library on the desk: an image uploaded once with its alt text,
+caption, credit and licence, found again by any of them."""
+
+import pytest
+from django.core.files.storage import default_storage
+
+from images.models import LibraryImage
+from tests.images import image_upload, not_an_image
+
+pytestmark = pytest.mark.django_db
+
+ADD = "/admin/images/libraryimage/add/"
+LIST = "/admin/images/libraryimage/"
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def described(**fields):
+    return {
+        "alt": "Khaled Omar Harrah on a rooftop in Aleppo",
+        "caption": "Waiting for the planes.",
+        "credit": "Grasshopper Film/Larm Film",
+        "licence": "Press kit, for reviews",
+        **fields,
+    }
+
+
+def test_a_writer_uploads_an_image_and_describes_it(writer_client, writer):
+    response = writer_client.post(ADD, {"file": image_upload(), **described()})
+
+    assert response.status_code == 302
+    image = LibraryImage.objects.get()
+    assert image.uploaded_by == writer
+    assert (image.width, image.height) == (1800, 1000)
+    assert image.file.name.startswith("library/")
+    assert not image.file.name.endswith("photo.jpg")
+    assert default_storage.exists(image.file.name)
+    # Its renditions, for srcsets, are made as a hero image's are.
+    assert default_storage.exists(image.file.name.replace(".jpg", "-800w.webp"))
+    assert image.is_cleared
+
+
+def test_an_image_needs_alt_text_and_a_real_image_file(writer_client):
+    response = writer_client.post(ADD, {"file": not_an_image(), **described(alt="")})
+
+    form = response.context["adminform"].form
+    assert form.errors["alt"] == ["This field is required."]
+    assert "not an image we can read" in form.errors["file"][0]
+    assert not LibraryImage.objects.exists()
+
+
+def test_the_library_finds_an_image_by_any_words_of_its_description(writer_client):
+    for fields in (
+        described(),
+        described(alt="Mahmoud at the wheel", credit="Aleppo Media Center", licence=""),
+    ):
+        LibraryImage.objects.create(file=image_upload(), **fields)
+
+    def found(**query):
+        response = writer_client.get(LIST, query)
+        assert response.status_code == 200
+        return [image.alt for image in response.context["cl"].result_list]
+
+    assert found(q="rooftop grasshopper") == [
+        "Khaled Omar Harrah on a rooftop in Aleppo"
+    ]
+    assert found(q="aleppo") == [
+        "Mahmoud at the wheel",
+        "Khaled Omar Harrah on a rooftop in Aleppo",
+    ]
+    assert found(q="aleppo", cleared="no") == ["Mahmoud at the wheel"]
+    assert found(q="rooftop wheel") == []
+
+
+def test_a_writer_cannot_delete_from_the_shared_library(writer_client, editor):
+    image = LibraryImage.objects.create(file=image_upload(), **described())
+    delete = f"{LIST}{image.pk}/delete/"
+
+    assert writer_client.post(delete, {"post": "yes"}).status_code == 403
+    assert LibraryImage.objects.exists()
+    writer_client.force_login(editor)
+    assert writer_client.post(delete, {"post": "yes"}).status_code == 302
+    assert not LibraryImage.objects.exists()
