@@ -1,7 +1,8 @@
 """What keeps readers' pages fresh beyond a piece's own save (see web/pages.py):
-bodies rendered again when their mentions or a mentioned name change, bylines,
-topics and corrections stored again when they or a name in them change, and
-pages refreshed when a scheduled piece's time comes, with nobody saving."""
+bodies rendered again when their mentions, a mentioned name or a placed
+library image change, bylines, topics and corrections stored again when they
+or a name in them change, and pages refreshed when a scheduled piece's time
+comes, with nobody saving."""
 
 import math
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from films.models import Film
+from images.models import LibraryImage
 from people.models import Organisation, Person
 from reviews.models import Byline, Correction, Mention, Review, Topic
 from web.derived import store_once_linked
@@ -60,6 +62,15 @@ def mentioned_name_changed(sender, instance, **kwargs):
     kind = sender._meta.model_name
     mentioning = Mention.objects.filter(**{kind: instance}).values_list("review")
     _render_later(review for (review,) in mentioning)
+
+
+@receiver(post_save, sender=LibraryImage)
+@receiver(post_delete, sender=LibraryImage)
+def library_image_changed(sender, instance, **kwargs):
+    """A placed image's description, credit or file changed, or it went: the
+    figures showing it change."""
+    placing = Review.objects.filter(body__contains=f'data-file="{instance.pk}"')
+    _render_later(placing.values_list("pk", flat=True))
 
 
 def _store_furniture(raw, piece_ids):

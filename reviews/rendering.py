@@ -5,6 +5,7 @@ from urllib.parse import urljoin
 
 from django.utils.safestring import mark_safe
 
+from reviews.figures import library_figures
 from reviews.footnotes import linked_notes
 from reviews.mentions import link_first_mentions
 from reviews.quotes import attributed_quotes
@@ -19,12 +20,14 @@ URL_ATTRIBUTE = re.compile(r'\s(href|src)="([^"]*)"')
 
 def linked_body(piece):
     """The body, sanitised, without the desk's notes, with the first mention
-    of each entity linked, footnote markers linked to their notes, quotes
-    with their source and videos as figures."""
+    of each entity linked, footnote markers linked to their notes, and
+    figures of quotes with their source, videos and library images."""
     mentions = piece.mentions.select_related("person", "organisation", "film")
     written = without_images_to_add(sanitise(piece.body))
     body = sanitise(link_first_mentions(written, mentions))
-    return sanitise_for_readers(video_facades(attributed_quotes(linked_notes(body))))
+    # Library figures first: the figures of quotes and videos are not stored ones.
+    figures = library_figures(linked_notes(body))
+    return sanitise_for_readers(video_facades(attributed_quotes(figures)))
 
 
 def reader_body(piece):

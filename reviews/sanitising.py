@@ -1,8 +1,9 @@
 """The one sanitiser for rich text: the editor, imports and rendering all use it.
 
 A stored body holds what the editor writes; the body readers get adds the
-figures that rendering makes of quotes with their source and of videos
-(reviews/quotes.py, reviews/videos.py), and nothing else."""
+figures that rendering makes of quotes with their source, of videos and of
+library images (reviews/quotes.py, reviews/videos.py, reviews/figures.py),
+and nothing else."""
 
 import re
 from html import unescape
@@ -28,6 +29,10 @@ ALLOWED_TAGS = {
     "tr",
     "th",
     "td",
+    # A library image placed with the figure button (reviews/figures.py).
+    "figure",
+    "img",
+    "figcaption",
 }
 # Footnotes are a numbered list marked "notes" and <sup> markers; the renderer
 # links the two with ids and labels of one shape each (reviews/footnotes.py).
@@ -36,19 +41,37 @@ ALLOWED_ATTRIBUTES = {
     "li": {"id"},
     "th": {"colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
+    "img": {"src", "alt", "data-file"},
 }
-ALLOWED_CLASSES = {"ol": {"notes"}, "p": {"attribution", "image-to-add"}}
-READER_TAGS = ALLOWED_TAGS | {"figure", "figcaption", "span"}
+ALLOWED_CLASSES = {
+    "ol": {"notes"},
+    "p": {"attribution", "image-to-add"},
+    "figure": {"figure"},
+}
+# What rendering adds for readers: figures of quotes, videos and library images.
+READER_TAGS = ALLOWED_TAGS | {"span", "picture", "source"}
+READER_ATTRIBUTES = {
+    **ALLOWED_ATTRIBUTES,
+    "img": {"src", "alt", "srcset", "sizes", "width", "height", "loading", "decoding"},
+    "source": {"type", "srcset", "sizes"},
+}
 READER_CLASSES = {
     **ALLOWED_CLASSES,
-    "figure": {"quote", "video"},
-    "span": {"video-title", "video-provider"},
+    "figure": {"quote", "video", "image"},
+    "span": {"video-title", "video-provider", "credit"},
 }
 ATTRIBUTE_SHAPES = {
     "id": re.compile(r"note(?:-ref)?-[1-9][0-9]{0,3}"),
     "aria-label": re.compile(r"(?:Note|Back to the text of note) [1-9][0-9]{0,3}"),
     "colspan": re.compile(r"[1-9][0-9]{0,2}"),
     "rowspan": re.compile(r"[1-9][0-9]{0,2}"),
+    "data-file": re.compile(r"[1-9][0-9]{0,9}"),
+    "width": re.compile(r"[1-9][0-9]{0,4}"),
+    "height": re.compile(r"[1-9][0-9]{0,4}"),
+    "loading": re.compile(r"lazy"),
+    "decoding": re.compile(r"async"),
+    "type": re.compile(r"image/(?:webp|jpeg|png)"),
+    "sizes": re.compile(r"[a-z0-9(): ,.-]{1,100}"),
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 HEADING = re.compile(r"<h([23])>.*?</h\1>", re.S)
@@ -67,6 +90,10 @@ EDITOR_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "Superscript": True,
+    # An image from the library, found with "Browse..." (images/picking.py).
+    "Figure": {"pickerUrl": "/admin/images/libraryimage/pick/"},
+    "Image": True,
+    "Caption": True,
     # Header cells, no merged ones: simple tables that read well on a phone.
     "Table": True,
     "TableRow": True,
@@ -98,10 +125,10 @@ def _in_shape(element, attribute, value):
     return value if shape is None or shape.fullmatch(value) else None
 
 
-def _cleaner(tags, classes):
+def _cleaner(tags, attributes, classes):
     return nh3.Cleaner(
         tags=tags,
-        attributes=ALLOWED_ATTRIBUTES,
+        attributes=attributes,
         allowed_classes=classes,
         attribute_filter=_in_shape,
         url_schemes=URL_SCHEMES,
@@ -121,8 +148,8 @@ def _cleaner(tags, classes):
     )
 
 
-_stored = _cleaner(ALLOWED_TAGS, ALLOWED_CLASSES)
-_for_readers = _cleaner(READER_TAGS, READER_CLASSES)
+_stored = _cleaner(ALLOWED_TAGS, ALLOWED_ATTRIBUTES, ALLOWED_CLASSES)
+_for_readers = _cleaner(READER_TAGS, READER_ATTRIBUTES, READER_CLASSES)
 
 
 # An opening <a> as the sanitiser writes it: attributes double-quoted, and a quote

@@ -336,6 +336,9 @@ def keep(html, headline):
     _tables(soup, left_out)
     _attributions(soup)
     _captions(soup)
+    # A body's figures place library images, which an import never brings.
+    for figure in soup.find_all("figure"):
+        figure.unwrap()
     _footnotes(soup)
     _headline(soup, headline)
     standfirst = _standfirst(soup)

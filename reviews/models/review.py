@@ -17,7 +17,7 @@ from reviews.models.addresses import ADDRESS_TAKEN, SlugRedirect
 from reviews.models.presentation import PresentationMixin
 from reviews.models.queries import ReviewQuerySet
 from reviews.models.topic import Topic
-from reviews.models.workflow import Status, WorkflowMixin, unplaced_images
+from reviews.models.workflow import Status, WorkflowMixin, unready_images
 from reviews.name_index import update_mentions
 from reviews.sanitising import EDITOR_EXTENSIONS, sanitise
 
@@ -219,9 +219,9 @@ class Review(WorkflowMixin, PresentationMixin, ValidatedModel):
                 {"hero_alt": "Describe the hero image for readers who cannot see it."}
             )
         if self.status == Status.PUBLISHED and (
-            unplaced := unplaced_images(sanitise(self.body))
+            unready := unready_images(sanitise(self.body))
         ):
-            raise ValidationError({"body": unplaced})
+            raise ValidationError({"body": unready})
         old_address = SlugRedirect.objects.filter(old_slug=self.slug)
         if self.slug and old_address.exclude(review=self.pk).exists():
             raise ValidationError({"slug": ADDRESS_TAKEN})

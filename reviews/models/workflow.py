@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from audit.models import Event, record
+from reviews.figures import placed_images
 from reviews.sanitising import images_to_add
 
 PUBLISH_PERMISSION = "reviews.publish_review"
@@ -19,16 +20,26 @@ PUBLISH_PERMISSION = "reviews.publish_review"
 WORKFLOW_FIELDS = ("status", "publish_at", "first_published_at")
 
 
-def unplaced_images(body):
-    """Why a body with "image to add" notes cannot reach readers, or ""."""
+def unready_images(body):
+    """Why the images of a sanitised body keep it from readers, or "": notes of
+    images still to add, or library images without their credit or licence."""
     count = images_to_add(body)
-    if not count:
-        return ""
-    return (
-        f"The body still has {count} “image to add” note{pluralize(count)}: place "
-        "each picture (the hero image can take one) and delete its note before "
-        "the piece is published."
-    )
+    if count:
+        return (
+            f"The body still has {count} “image to add” note{pluralize(count)}: "
+            "place each picture (the hero image can take one) and delete its note "
+            "before the piece is published."
+        )
+    uncleared = [
+        image.alt for image in placed_images(body).values() if not image.is_cleared
+    ]
+    if uncleared:
+        named = ", ".join(f"“{alt}”" for alt in uncleared)
+        return (
+            f"Give {named} {'its' if len(uncleared) == 1 else 'their'} credit and "
+            "licence in the image library before the piece is published."
+        )
+    return ""
 
 
 class Status(models.TextChoices):
@@ -97,8 +108,8 @@ class WorkflowMixin:
             raise ValidationError("Choose the film under review before publishing.")
         if not self.body:
             raise ValidationError("A piece needs a body before it is published.")
-        if unplaced := unplaced_images(self.body):
-            raise ValidationError(unplaced)
+        if unready := unready_images(self.body):
+            raise ValidationError(unready)
         now = timezone.now()
         at = at or now
         self.status = Status.PUBLISHED

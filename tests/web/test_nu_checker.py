@@ -18,11 +18,13 @@ from django.test import RequestFactory
 from django.utils import timezone
 from django.views.defaults import server_error
 
+from images.models import LibraryImage
 from reviews.models import Correction, Review, Topic
 from tests.factories import make_person, make_public_review, make_review
 from tests.faults import ROOT
 from tests.images import image_upload
 from tests.reviews.test_body_blocks import QUOTED, VIDEOS, WRITTEN
+from tests.reviews.test_figures import figure
 from tests.reviews.test_preview import preview_url
 
 pytestmark = pytest.mark.django_db
@@ -95,8 +97,18 @@ def every_kind_of_piece(demo, editor):
         "Feras Fayyad on filming rescue", kind=Review.Kind.INTERVIEW, film=None
     )
     make_public_review("Sundance names its winners", kind=Review.Kind.NEWS, film=None)
+    still = LibraryImage.objects.create(
+        file=image_upload(),
+        alt="Rescuers at dusk",
+        credit="Larm Film",
+        licence="Press kit",
+    )
     make_public_review(
-        "Tables, notes, quotes and videos", body=WRITTEN + QUOTED + VIDEOS
+        "Tables, notes, quotes, videos and figures",
+        body=WRITTEN
+        + QUOTED
+        + VIDEOS
+        + figure(still, caption="Aleppo, <em>2016</em>."),
     )
     updated = make_public_review(
         "Updated after the Oscars", publish_at=timezone.now() - timedelta(days=2)
