@@ -1,7 +1,16 @@
+import re
+
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html
+from django.views.decorators.http import require_GET
 
 from images.models import LibraryImage
+
+# The newest images matching a search, in the "Browse..." window.
+PICKED_AT_ONCE = 60
 
 
 class ClearedFilter(admin.SimpleListFilter):
@@ -28,6 +37,31 @@ class LibraryImageAdmin(admin.ModelAdmin):
     search_fields = ["alt", "caption", "credit", "licence"]
     fields = ["file", "shown", "alt", "caption", "credit", "licence", "uploaded_by"]
     readonly_fields = ["shown", "uploaded_by"]
+
+    def get_urls(self):
+        pick = self.admin_site.admin_view(require_GET(self.pick_view))
+        return [
+            path("pick/", pick, name="images_libraryimage_pick"),
+            *super().get_urls(),
+        ]
+
+    def pick_view(self, request):
+        """The body editor's "Browse..." window: choose an image to place."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        query = request.GET.get("q", "").strip()
+        # The editor's number for the dialog waiting for the choice.
+        func_num = request.GET.get("CKEditorFuncNum", "")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Choose an image",
+            "opts": self.opts,
+            "is_popup": True,
+            "query": query,
+            "func_num": func_num if re.fullmatch(r"-?[0-9]{1,9}", func_num) else "",
+            "images": LibraryImage.objects.search(query)[:PICKED_AT_ONCE],
+        }
+        return TemplateResponse(request, "admin/images/libraryimage/pick.html", context)
 
     def get_search_results(self, request, queryset, search_term):
         # Every word anywhere in the description, as the desk's other searches.

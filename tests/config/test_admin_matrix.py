@@ -121,6 +121,8 @@ MODEL_PAGES = {
     "autosave": (None, "change"),
     "autosave_discard": (None, "change"),
     "password_change": ("superuser", "superuser"),
+    # The body editor's window for choosing a library image: GET only.
+    "pick": ("list", None),
 }
 
 # Who may open the admin's own pages (the site, not a model).
@@ -310,7 +312,7 @@ def url_for(name, model, world):
         return reverse(f"admin:{name}"), {}
     page = model_page(name)[1]
     obj = world["objects"][model]
-    if page in ("changelist", "add", "recoverlist", "import", "preview"):
+    if page in ("changelist", "add", "recoverlist", "import", "preview", "pick"):
         return reverse(f"admin:{name}"), {}
     if page == "recover":
         return reverse(f"admin:{name}", args=[world["deleted"][model].pk]), {}
