@@ -260,5 +260,6 @@ def _groups_as_migrated(request):
         ("reviews.migrations.0002_writer_and_editor_groups", "create_groups"),
         ("reviews.migrations.0004_preview_key", "add_audit_to_editors"),
         ("reviews.migrations.0009_front_page", "let_editors_arrange_it"),
+        ("images.migrations.0002_library_permissions", "let_the_desk_use_the_library"),
     ]:
         getattr(importlib.import_module(migration), step)(migrated, None)
