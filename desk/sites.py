@@ -12,7 +12,7 @@ from desk.forms import DeskAuthenticationForm
 from desk.home import desk_for
 
 # The apps editors work in, in this order; the rest is for those who run the site.
-EDITORIAL_APPS = ["reviews", "films", "people"]
+EDITORIAL_APPS = ["reviews", "images", "films", "people"]
 
 # What a lookup in the query string can make the database or Python refuse: a
 # broken regular expression or a NUL byte (PostgreSQL), a number too large

@@ -16,6 +16,7 @@ def on_setting_changed(setting, **kwargs):
 
 class ImagesConfig(AppConfig):
     name = "images"
+    verbose_name = "Image library"
 
     def ready(self):
         follow_pixel_limit()

@@ -90,7 +90,7 @@ EDITOR_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "Superscript": True,
-    # An image from the library, found with "Browse..." (images/picking.py).
+    # An image from the library, found with "Browse..." (reviews/admin/library.py).
     "Figure": {"pickerUrl": "/admin/images/libraryimage/pick/"},
     "Image": True,
     "Caption": True,

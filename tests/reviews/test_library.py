@@ -5,6 +5,7 @@ import pytest
 from django.core.files.storage import default_storage
 
 from images.models import LibraryImage
+from tests.factories import make_public_review
 from tests.images import image_upload, not_an_image
 
 pytestmark = pytest.mark.django_db
@@ -84,4 +85,22 @@ def test_a_writer_cannot_delete_from_the_shared_library(writer_client, editor):
     assert LibraryImage.objects.exists()
     writer_client.force_login(editor)
     assert writer_client.post(delete, {"post": "yes"}).status_code == 302
+    assert not LibraryImage.objects.exists()
+
+
+def test_an_image_a_piece_places_is_not_deleted_from_under_it(editor_client):
+    image = LibraryImage.objects.create(file=image_upload(), **described())
+    figure = f'<figure class="figure"><img alt="" data-file="{image.pk}"></figure>'
+    piece = make_public_review("Rescue under siege", body=f"<p>Text.</p>{figure}")
+    delete = f"{LIST}{image.pk}/delete/"
+
+    page = editor_client.get(delete).content.decode()
+    response = editor_client.post(delete, {"post": "yes"})
+
+    assert "Piece: Rescue under siege (places “Khaled Omar Harrah" in page
+    assert response.status_code == 200
+    assert LibraryImage.objects.exists()
+    piece.body = "<p>Text.</p>"
+    piece.save()
+    assert editor_client.post(delete, {"post": "yes"}).status_code == 302
     assert not LibraryImage.objects.exists()

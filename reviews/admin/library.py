@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_GET
 
 from images.models import LibraryImage
+from reviews.models import Review
 
 # The newest images matching a search, in the "Browse..." window.
 PICKED_AT_ONCE = 60
@@ -90,6 +91,19 @@ class LibraryImageAdmin(admin.ModelAdmin):
     @admin.display(boolean=True, description="cleared")
     def cleared(self, image):
         return image.is_cleared
+
+    def get_deleted_objects(self, objs, request):
+        """An image a piece places stays until no piece does: its deletion
+        would take the figure from the piece without a word."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        for image in objs:
+            placing = Review.objects.filter(body__contains=f'data-file="{image.pk}"')
+            protected += [
+                f"Piece: {piece} (places “{image}”)" for piece in placing.order_by("pk")
+            ]
+        return deleted, counts, perms_needed, protected
 
     def save_model(self, request, obj, form, change):
         if not change:
