@@ -10,6 +10,7 @@ from django.db.models import Q
 from audit.models import Event, record
 from films.models import Film
 from people.models import Person
+from reviews.importing.placing import into_library
 from reviews.importing.reading import ImportRefused, read
 from reviews.models import Byline, Review, Topic
 
@@ -73,6 +74,21 @@ def _topics(names, by):
     ]
 
 
+def _placed_pictures(reading, by):
+    """The body with the file's pictures in the library, for those who may add
+    to it; (body, the images placed, a sentence for each picture not placed)."""
+    if reading.pictures and not _may_add(by, "images.add_libraryimage"):
+        return (
+            reading.body,
+            [],
+            [
+                "The file's pictures did not go into the image library, which is "
+                "for writers and editors: their notes keep their places."
+            ],
+        )
+    return into_library(reading.body, reading.pictures, by)
+
+
 @transaction.atomic
 def import_piece(
     data,
@@ -100,9 +116,10 @@ def import_piece(
         if film is None:
             raise ImportRefused(f"There is no film with the slug “{film_slug}”.")
     reading = read(data, filename, headline)
-    body = reading.body
-    if not body:
+    if not reading.body:
         raise ImportRefused("The file has no text to import.")
+    body, placed, not_placed = _placed_pictures(reading, by)
+    left_out = [*reading.left_out, *not_placed]
 
     piece = Review.objects.create(
         headline=headline,
@@ -110,7 +127,7 @@ def import_piece(
         film=film,
         standfirst=reading.standfirst,
         body=body,
-        left_out_on_import="\n".join(reading.left_out),
+        left_out_on_import="\n".join(left_out),
         created_by=by,
     )
     if author.strip():
@@ -130,8 +147,18 @@ def import_piece(
         quotes=body.count("<blockquote>"),
         lists=len(re.findall(r"<[uo]l>", body)),
         mentions=[str(m) for m in piece.mentions.all()],
-        notes=reading.notes,
-        left_out=reading.left_out,
+        notes=[
+            *reading.notes,
+            *(
+                [
+                    f"Pictures: {len(placed)} put in the image library; give each "
+                    "its credit and licence there before the piece is published"
+                ]
+                if placed
+                else []
+            ),
+        ],
+        left_out=left_out,
     )
 
 

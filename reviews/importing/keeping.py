@@ -107,21 +107,24 @@ VIDEO_SITE = re.compile(r"(?:^|\.)(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\
 EMOJI_CLASSES = {"wp-smiley", "emoji"}
 
 
-def _image_to_add(soup, alt, caption, source):
-    """The desk's note where a picture stood (reviews/sanitising.py)."""
+def _image_to_add(soup, alt, caption, source, number=None):
+    """The desk's note where a picture stood (reviews/sanitising.py); for a
+    picture the file carries, its number there (placing.py)."""
     parts = [
         f"alt text “{alt}”" if alt else "no alt text",
         f"caption “{caption}”" if caption else "",
         f"from {source}" if source.startswith(("http://", "https://")) else "",
+        f"picture {number} of the file" if number else "",
     ]
     note = _paragraph(soup, "; ".join(part for part in parts if part) + ".")
     note["class"] = "image-to-add"
     return note
 
 
-def _pictures(soup, left_out):
-    """Each picture not brought in leaves an "image to add" note in its place,
-    with its alt text, caption and address, for the editor to place it."""
+def _pictures(soup, left_out, at_hand):
+    """Each picture leaves an "image to add" note in its place, with its alt
+    text, caption and address, for the editor to place it; one of the `at_hand`
+    pictures the file carries is named later, once placed or not (placing.py)."""
     for picture in soup.find_all("img"):
         if EMOJI_CLASSES & set(picture.get("class", [])):
             picture.replace_with(picture.get("alt", ""))
@@ -141,14 +144,19 @@ def _pictures(soup, left_out):
             )
             if part
         )
+        number = picture.get("data-picture", "")
+        number = (
+            int(number) if number.isdigit() and 0 < int(number) <= at_hand else None
+        )
         where = urlsplit(source).hostname if source.startswith("http") else ""
         what = f"A picture from {where}" if where else "A picture in the file"
-        left_out.append(
-            f"{what} was not brought in"
-            + (f" ({about})" if about else "")
-            + ": an “image to add” note keeps its place in the body."
-        )
-        note = _image_to_add(soup, alt, caption_text, source)
+        if number is None:
+            left_out.append(
+                f"{what} was not brought in"
+                + (f" ({about})" if about else "")
+                + ": an “image to add” note keeps its place in the body."
+            )
+        note = _image_to_add(soup, alt, caption_text, source, number)
         if alone:
             figure.replace_with(note)
             continue
@@ -318,8 +326,9 @@ def _headline(soup, headline):
             return
 
 
-def keep(html, headline):
-    """`html` with what the body can hold, its standfirst, and what it left out."""
+def keep(html, headline, at_hand=0):
+    """`html` with what the body can hold, its standfirst, and what it left
+    out; `at_hand` pictures come with the file, numbered in its <img>s."""
     soup = BeautifulSoup(html, "html.parser")
     left_out = []
     for name in SILENTLY_DROPPED:
@@ -332,7 +341,7 @@ def keep(html, headline):
                 left_out.append(f"{what} was left out.")
             element.decompose()
     _embeds(soup, left_out)
-    _pictures(soup, left_out)
+    _pictures(soup, left_out, at_hand)
     _tables(soup, left_out)
     _attributions(soup)
     _captions(soup)

@@ -19,7 +19,7 @@ FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
 FORMATS |= {".html": "html", ".htm": "html", ".docx": "docx"}
 ACCEPTED = ".txt, .md, .html or .docx"
 
-# Word files carry pictures, which the import leaves out: they may be larger.
+# Word files carry their pictures, which go into the image library: they may be larger.
 DOCX_MAX_BYTES = 10 * 1024 * 1024
 # The text of a Word file, unpacked: a guard against a small file that unpacks huge.
 DOCX_MAX_TEXT_BYTES = 20 * 1024 * 1024
@@ -76,8 +76,18 @@ def _rename_tags(html):
     return re.sub(r"<(/?)([a-zA-Z0-9]+)([^>]*)>", rename, html)
 
 
-def docx_to_html(data):
-    """A Word file's headings, emphasis, lists, quotes and links, as HTML."""
+@dataclass
+class Picture:
+    """A picture a Word file carries, in the order the file shows them."""
+
+    data: bytes
+    alt: str
+    content_type: str
+
+
+def docx_to_html(data, pictures):
+    """A Word file's headings, emphasis, lists, quotes and links, as HTML; its
+    pictures go to `pictures`, each leaving an <img> where it stood."""
     if not data:
         raise ImportRefused("The file is empty.")
     if len(data) > DOCX_MAX_BYTES:
@@ -97,10 +107,8 @@ def docx_to_html(data):
         result = mammoth.convert_to_html(
             io.BytesIO(data),
             style_map=DOCX_STYLE_MAP,
-            # Pictures are not brought in (keeping.py names each, with its alt
-            # text); the hero image is chosen apart.
             convert_image=mammoth.images.img_element(
-                lambda image: {"alt": image.alt_text or ""}
+                lambda image: _kept_picture(image, pictures)
             ),
         )
     # mammoth raises whatever its zip and XML readers meet in a damaged file.
@@ -109,10 +117,19 @@ def docx_to_html(data):
     return result.value
 
 
-def to_html(text, kind):
+def _kept_picture(image, pictures):
+    with image.open() as file:
+        alt = " ".join((image.alt_text or "").split())
+        pictures.append(Picture(file.read(), alt, image.content_type or ""))
+    # No address: keeping.py leaves a numbered note where it stood, which the
+    # import makes a figure once the picture is in the library (placing.py).
+    return {"alt": alt, "data-picture": str(len(pictures))}
+
+
+def to_html(text, kind, pictures):
     """The HTML a file's text makes, before anything is left out."""
     if kind == "docx":
-        return docx_to_html(text)
+        return docx_to_html(text, pictures)
     if kind == "markdown":
         return markdown.markdown(
             text, extensions=["tables", "footnotes"], output_format="html"
@@ -136,22 +153,26 @@ def format_of(filename):
 @dataclass
 class Reading:
     """What a file makes: the sanitised body, the standfirst it marks, how it
-    was read (`notes`) and what it could not keep (`left_out`), a sentence each."""
+    was read (`notes`) and what it could not keep (`left_out`), a sentence
+    each, and the pictures it carries, one a note in the body."""
 
     body: str
     standfirst: str = ""
     notes: list = field(default_factory=list)
     left_out: list = field(default_factory=list)
+    pictures: list = field(default_factory=list)
 
 
 def read(data, filename, headline):
     fmt = format_of(filename)
     note = None
+    pictures = []
     if fmt == "docx":
-        html = to_html(data, fmt)
+        html = to_html(data, fmt, pictures)
     else:
         text, note = decode(data)
-        html = to_html(text, fmt)
-    kept = keep(html, headline)
+        html = to_html(text, fmt, pictures)
+    kept = keep(html, headline, at_hand=len(pictures))
     body = sanitise(in_blocks(sanitise(_rename_tags(kept.html))))
-    return Reading(body, kept.standfirst, [note] if note else [], kept.left_out)
+    notes = [note] if note else []
+    return Reading(body, kept.standfirst, notes, kept.left_out, pictures)

@@ -17,6 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from PIL import Image
 
+from images.models import LibraryImage
 from reviews.models import Review
 from tests.reviews.test_admin import change_url, piece_form
 from tests.reviews.test_import import blocks, run_import
@@ -222,36 +223,71 @@ def test_an_opening_heading_that_is_not_the_headline_stays(tmp_path):
     assert piece.left_out_on_import == ""
 
 
-def word_document_with_a_picture():
+def word_document_with_pictures(*alts):
+    """A Word file with a real PNG picture for each alt text ("" for none)."""
     document = docx.Document()
     document.add_paragraph(HEADLINE, style="Title")
     document.add_paragraph("Fayyad's film, two years in Aleppo.", style="Subtitle")
     document.add_paragraph("The volunteers wait for the planes.")
-    picture = io.BytesIO()
-    Image.new("RGB", (40, 30), "steelblue").save(picture, "PNG")
-    document.add_picture(picture)
-    # Word's "alt text" box.
-    document.inline_shapes[0]._inline.docPr.set("descr", "A rooftop at dawn")
+    for number, alt in enumerate(alts):
+        picture = io.BytesIO()
+        Image.new("RGB", (640, 360), "steelblue").save(picture, "PNG")
+        document.add_picture(picture)
+        # Word's "alt text" box.
+        document.inline_shapes[number]._inline.docPr.set("descr", alt)
     document.add_paragraph("They go where the smoke is.")
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
 
 
-def test_a_word_document_gives_its_title_subtitle_and_names_its_picture(tmp_path):
-    run_import(tmp_path, "review.docx", word_document_with_a_picture())
+def test_a_word_documents_pictures_go_into_the_library_as_figures(tmp_path):
+    lines = run_import(
+        tmp_path, "review.docx", word_document_with_pictures("A rooftop at dawn", "")
+    )
 
     piece = Review.objects.get()
     assert piece.standfirst == "Fayyad's film, two years in Aleppo."
-    assert blocks(piece.body) == [
+    [image] = LibraryImage.objects.all()
+    assert (image.alt, image.width, image.height) == ("A rooftop at dawn", 640, 360)
+    assert not image.is_cleared
+    assert structure(piece.body) == [
         ("p", "The volunteers wait for the planes."),
+        ("figure.figure", ""),
+        ("p.image-to-add", "no alt text; picture 2 of the file."),
         ("p", "They go where the smoke is."),
     ]
-    assert '<p class="image-to-add">alt text “A rooftop at dawn”.</p>' in piece.body
-    assert piece.left_out_on_import == (
-        "A picture in the file was not brought in (alt text “A rooftop at dawn”): "
-        "an “image to add” note keeps its place in the body."
+    assert (
+        f'<img src="{image.file.url}" alt="A rooftop at dawn" data-file="{image.pk}">'
+        in (piece.body)
     )
+    assert piece.left_out_on_import == (
+        "Picture 2 of the file has no alt text, so it did not go into the image "
+        "library: its note keeps its place."
+    )
+    assert (
+        "Pictures: 1 put in the image library; give each its credit and licence "
+        "there before the piece is published"
+    ) in lines
+
+
+def test_a_repeated_word_import_is_refused_by_its_headline(editor_client):
+    data = word_document_with_pictures("A rooftop at dawn")
+
+    for _ in range(2):
+        response = editor_client.post(
+            "/admin/reviews/review/import/",
+            {
+                "file": SimpleUploadedFile("review.docx", data),
+                "headline": HEADLINE,
+                "kind": "feature",
+            },
+            follow=True,
+        )
+
+    assert "has this text or this headline already" in response.content.decode()
+    assert Review.objects.count() == 1
+    assert LibraryImage.objects.count() == 1
 
 
 def test_the_desk_shows_what_was_left_out_until_the_editor_empties_it(editor_client):
