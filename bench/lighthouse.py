@@ -1,4 +1,6 @@
-"""Lighthouse 12.2.3 on eight public pages of the demo, served as deployed.
+"""Lighthouse 12.2.3 on nine public pages, served as deployed: seven page kinds
+of the demo, its feature with a table and notes, and a piece with every body
+block (made beside the demo when its page is chosen).
 
     make lighthouse
 
@@ -43,7 +45,40 @@ PAGES = {
     "award hub": "/awards/sundance-world-cinema-grand-jury-prize-documentary/",
     # A feature with a table, footnotes and a quote with its source.
     "feature": "/reviews/from-park-city-to-the-oscars/",
+    # Beside the demo, a piece with every body block (`BLOCKS_PIECE`).
+    "blocks": "/reviews/every-body-block/",
 }
+# The piece of the "blocks" page, made in the throwaway database when that page
+# is chosen: a table, footnotes, quotes, videos and a figure of a library image
+# (the demo's checked facts have neither a video nor a picture).
+BLOCKS_PIECE = r"""
+import io
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+from images.models import LibraryImage
+from reviews.models import Review
+from tests.reviews.test_body_blocks import QUOTED, VIDEOS, WRITTEN
+
+grain = Image.merge("RGB", [Image.effect_noise((1600, 900), 40) for _ in "RGB"])
+data = io.BytesIO()
+grain.save(data, "JPEG", quality=85)
+still = LibraryImage.objects.create(
+    file=SimpleUploadedFile("still.jpg", data.getvalue(), "image/jpeg"),
+    alt="Grain like a night sky", credit="Filmdesk", licence="Our own",
+)
+figure = (
+    f'<figure class="figure"><img src="{still.file.url}" alt="" '
+    f'data-file="{still.pk}"><figcaption>Aleppo, <em>2016</em>.</figcaption></figure>'
+)
+now = timezone.now()
+Review.objects.create(
+    headline="Every body block", slug="every-body-block", kind="feature",
+    standfirst="A table, notes, quotes, videos and a figure.",
+    body=WRITTEN + QUOTED + VIDEOS + figure,
+    status="published", publish_at=now, first_published_at=now,
+)
+"""
 SETTINGS = ("mobile", "desktop")
 JUDGED = ("accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
@@ -62,13 +97,16 @@ def chosen(variable, known):
     return names or list(known)
 
 
-def prepare(site_dir, env):
+def prepare(site_dir, env, pages):
     """The demo and the static files, as `make serve` has them."""
-    for command in (
+    commands = [
         ["migrate", "--noinput", "--verbosity", "0"],
         ["collectstatic", "--noinput", "--verbosity", "0"],
         ["seed_demo"],
-    ):
+    ]
+    if "blocks" in pages:
+        commands.append(["shell", "--no-imports", "--command", BLOCKS_PIECE])
+    for command in commands:
         subprocess.run(  # noqa: S603 - our own arguments, no shell
             [sys.executable, "manage.py", *command],
             cwd=ROOT,
@@ -129,7 +167,7 @@ def main():
         "STATIC_ROOT": str(site_dir / "static"),
         "LOG_LEVEL": "warning",
     }
-    prepare(site_dir, env)
+    prepare(site_dir, env, pages)
     server = start_gunicorn(env, port)
     nginx_dir = site_dir / "nginx"
     nginx_dir.mkdir()
