@@ -29,6 +29,29 @@ def placed_images(html):
     return LibraryImage.objects.in_bulk(library_ids(html))
 
 
+def own_words_only(html):
+    """`html` (sanitised) with each figure's alt text and caption dropped where
+    they only repeat the library's: the figure picker copies them in, and a
+    copy would keep the library's later corrections from the piece."""
+    if 'data-file="' not in (html or ""):
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    images = placed_images(html)
+    for placed in soup.select("figure img[data-file]"):
+        image = images.get(int(placed["data-file"]))
+        if image is None:
+            continue
+        if " ".join(placed.get("alt", "").split()) == image.alt:
+            placed["alt"] = ""
+        caption = placed.find_parent("figure").find("figcaption")
+        if (
+            caption is not None
+            and " ".join(caption.get_text().split()) == image.caption
+        ):
+            caption.decompose()
+    return str(soup)
+
+
 def _caption(figure):
     """The writer's caption, with its marks ("<em>Casablanca</em>"), or ""."""
     caption = figure.find("figcaption")

@@ -13,6 +13,7 @@ from images.paths import hero_path
 from images.uploads import CleanImageField
 from people.models import Organisation, Person, ValidatedModel
 from people.naming import unique_slug
+from reviews.figures import own_words_only
 from reviews.models.addresses import ADDRESS_TAKEN, SlugRedirect
 from reviews.models.presentation import PresentationMixin
 from reviews.models.queries import ReviewQuerySet
@@ -227,7 +228,7 @@ class Review(WorkflowMixin, PresentationMixin, ValidatedModel):
             raise ValidationError({"slug": ADDRESS_TAKEN})
 
     def save(self, *args, **kwargs):
-        self.body = sanitise(self.body)
+        self.body = sanitise(own_words_only(sanitise(self.body)))
         if not self.slug:
             self.slug = unique_slug(self, self.headline, taken=SlugRedirect.taken)
         # Every save keeps a version, joining the admin's revision when there is one.

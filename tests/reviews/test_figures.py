@@ -165,3 +165,29 @@ def test_hostile_figures_are_neutralised_on_save_and_on_render():
     assert shown.find("script") is None
     for element in shown.find_all(True):
         assert not any(name.startswith("on") for name in element.attrs), element
+
+
+def test_words_copied_from_the_library_follow_its_corrections(
+    client, django_capture_on_commit_callbacks
+):
+    image = library_image()
+    # As the picker fills the dialog: the library's own alt text and caption.
+    piece = make_public_review(
+        body=figure(image, alt=image.alt, caption="Waiting for the planes.")
+    )
+    stored = BeautifulSoup(piece.body, "html.parser")
+    assert stored.find("figcaption") is None
+    assert stored.img.attrs == {
+        "src": image.file.url,
+        "alt": "",
+        "data-file": str(image.pk),
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        image.alt = "Khaled Omar Harrah waits on a rooftop in Aleppo"
+        image.caption = "Before the planes."
+        image.save()
+
+    shown = prose(piece).select_one("figure.image")
+    assert shown.img["alt"] == "Khaled Omar Harrah waits on a rooftop in Aleppo"
+    assert shown.figcaption.get_text().startswith("Before the planes.")
