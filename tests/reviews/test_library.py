@@ -104,3 +104,33 @@ def test_an_image_a_piece_places_is_not_deleted_from_under_it(editor_client):
     piece.save()
     assert editor_client.post(delete, {"post": "yes"}).status_code == 302
     assert not LibraryImage.objects.exists()
+
+
+PICK = "/admin/images/libraryimage/pick/"
+
+
+def test_the_figure_pickers_window_lists_the_library_in_fixed_queries(
+    writer_client, django_assert_max_num_queries
+):
+    def pick(**query):
+        with django_assert_max_num_queries(12):
+            response = writer_client.get(PICK, query)
+        assert response.status_code == 200
+        return response
+
+    LibraryImage.objects.create(file=image_upload(), **described())
+    few = pick(CKEditorFuncNum="3").content.decode()
+    for number in range(10):
+        LibraryImage.objects.create(
+            file=image_upload(), **described(alt=f"Still {number}")
+        )
+
+    many = pick(CKEditorFuncNum="3", q="still").content.decode()
+    assert 'data-func-num="3"' in few
+    assert few.count("Use this image") == 1
+    assert many.count("Use this image") == 10
+    # A window not opened by the editor offers nothing to place.
+    alone = pick(CKEditorFuncNum="3<script>").content.decode()
+    assert "Use this image" not in alone
+    assert "Open this window from the body editor" in alone
+    assert writer_client.post(PICK).status_code == 405
