@@ -53,9 +53,10 @@ def into_library(body, pictures, by):
         if isinstance(image, str):
             not_placed.append(image)
             continue
+        # No alt text of its own: the figure follows the library's (figures.py).
         figures[number] = (
             f'<figure class="figure"><img src="{escape(image.file.url)}" '
-            f'alt="{escape(image.alt)}" data-file="{image.pk}"></figure>'
+            f'alt="" data-file="{image.pk}"></figure>'
         )
         placed.append(image)
 
