@@ -29,6 +29,8 @@ class Event(models.Model):
         MERGED = "merged", "Merged"
         IMPORTED = "imported", "Imported"
         PREVIEW_REVOKED = "preview_revoked", "Revoked preview links"
+        COMMENTED = "commented", "Commented"
+        RESOLVED = "resolved", "Resolved a comment"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

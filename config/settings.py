@@ -231,6 +231,9 @@ ADMIN_CSP = {
     **SECURE_CSP,
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE, TIPTAP_BASE_STYLE_HASH],
+    # The desk frames its own previews (the front page, the live preview), and
+    # plays no videos.
+    "frame-src": [CSP.SELF],
 }
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "

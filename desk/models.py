@@ -119,3 +119,81 @@ class KeptText(models.Model):
 
     def __str__(self):
         return f"Unsaved changes of {self.user} to {self.piece_id}"
+
+
+class CommentQuerySet(models.QuerySet):
+    def threads_on(self, piece):
+        """The threads on `piece`, oldest first, each with its answers in
+        `answers_in_order`: one query."""
+        comments = list(self.filter(piece=piece).order_by("created_at", "pk"))
+        threads = [comment for comment in comments if comment.thread_id is None]
+        by_pk = {thread.pk: thread for thread in threads}
+        for thread in threads:
+            thread.answers_in_order = []
+        for comment in comments:
+            if comment.thread_id in by_pk:
+                by_pk[comment.thread_id].answers_in_order.append(comment)
+        return threads
+
+
+class Comment(models.Model):
+    """A remark at the desk on a piece or on one of its fields; answers hang
+    under the comment that starts their thread. Never shown to readers."""
+
+    class Place(models.TextChoices):
+        PIECE = "piece", "The piece as a whole"
+        HEADLINE = "headline", "Headline"
+        STANDFIRST = "standfirst", "Standfirst"
+        BODY = "body", "Body"
+
+    piece = models.ForeignKey(
+        "reviews.Review", on_delete=models.CASCADE, related_name="+"
+    )
+    thread = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="answers",
+        help_text="The comment this one answers; empty for one that starts a thread.",
+    )
+    place = models.CharField(max_length=20, choices=Place, default=Place.PIECE)
+    # For a paragraph of the body: its number and opening words when the comment
+    # was made, so the thread still says what it was about after the body changes.
+    paragraph = models.PositiveSmallIntegerField(null=True, blank=True)
+    quoted = models.CharField(max_length=200, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The name as it was, so the thread still reads after an account is deleted.
+    author_name = models.CharField(max_length=150)
+    text = models.TextField(max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by_name = models.CharField(max_length=150, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(place="body") | models.Q(paragraph__isnull=False),
+                name="comment_on_the_body_names_its_paragraph",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.author_name} on {self.where}"
+
+    @property
+    def where(self):
+        """'the headline', 'paragraph 3 (“Khaled drives…”)', 'the piece'."""
+        if self.place == self.Place.BODY:
+            return f"paragraph {self.paragraph} (“{self.quoted}”)"
+        if self.place == self.Place.PIECE:
+            return "the piece"
+        return f"the {self.get_place_display().lower()}"

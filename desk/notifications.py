@@ -1,16 +1,18 @@
-"""E-mail to the people a workflow step concerns: editors on submit, bylines on publish."""
+"""E-mail to the people a step concerns: editors on submit, bylines on publish,
+the piece's writers and commenters on a comment."""
 
 import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, mailers
+from django.db.models import Q
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import Event
-from desk.models import UserSettings
+from desk.models import Comment, UserSettings
 from reviews.models import Review
 from reviews.models.workflow import PUBLISH_PERMISSION, local_time
 from web.text import without_control_characters
@@ -41,6 +43,18 @@ def _contributors(piece):
     )
 
 
+def _concerned(piece):
+    """Who a comment on `piece` is for: whoever started it, its bylines, and
+    everyone who has commented on it."""
+    commenters = Comment.objects.filter(piece=piece).values("author")
+    return get_user_model().objects.filter(
+        Q(pk=piece.created_by_id)
+        | Q(person__bylines__review=piece)
+        | Q(pk__in=commenters),
+        is_active=True,
+    )
+
+
 def messages_for(event):
     """The mails `event` calls for, one per person, each in the reader's time zone."""
     piece = Review.objects.filter(pk=event.object_id).first()
@@ -48,6 +62,8 @@ def messages_for(event):
         return []
     if event.action == Event.Action.SUBMITTED:
         recipients, news = _editors(), "{actor} submitted “{piece}” for review"
+    elif event.action == Event.Action.COMMENTED:
+        recipients, news = _concerned(piece), "{actor} commented on “{piece}”"
     elif event.action in CONTRIBUTOR_NEWS:
         recipients, news = _contributors(piece), CONTRIBUTOR_NEWS[event.action]
     else:
@@ -65,6 +81,13 @@ def messages_for(event):
         # A row saved before text was cleaned on save must not break the header.
         subject = without_control_characters(subject)
         body = [f"{subject}.", "", f"Open it at the desk: {admin_url}"]
+        if event.action == Event.Action.COMMENTED:
+            body[1:] = [
+                "",
+                event.message,
+                "",
+                f"Answer it at the desk: {admin_url}#comments",
+            ]
         if event.action == Event.Action.PUBLISHED:
             body.append(f"Read it on the site: {_link(piece.get_absolute_url())}")
         mails.append(

@@ -1,4 +1,4 @@
-"""The piece form on the desk: who else is editing, and autosave.
+"""The piece form on the desk: who else is editing, autosave and comments.
 
 The desk sits above `reviews`, so it extends the pieces' admin here rather than
 `reviews/admin/` reaching up into the desk.
@@ -13,12 +13,13 @@ from django.urls import path, reverse
 
 from desk import autosave, presence
 from desk.models import BEAT
+from desk.piece_comments import PieceComments
 from reviews.admin.pieces import ReviewAdmin
 
 AUTOSAVE_EVERY = 60  # seconds
 
 
-class PieceAdmin(ReviewAdmin):
+class PieceAdmin(PieceComments, ReviewAdmin):
     class Media:
         js = ["js/piece-live.js"]
 
@@ -40,7 +41,7 @@ class PieceAdmin(ReviewAdmin):
                 name="reviews_review_autosave_discard",
             ),
         ]
-        return [*own, *super().get_urls()]
+        return [*own, *self.comment_urls(), *super().get_urls()]
 
     def _editable_piece(self, request, object_id):
         """The piece behind a POST from its form, if this person may edit it."""
@@ -107,6 +108,7 @@ class PieceAdmin(ReviewAdmin):
                 restored=kept is not None and self._restoring(request),
                 beat_seconds=int(BEAT.total_seconds()),
                 autosave_seconds=AUTOSAVE_EVERY,
+                **self.comments_context(request, piece, context),
             )
         return super().render_change_form(request, context, add, change, **kwargs)
 

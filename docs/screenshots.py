@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from desk import comments
 from desk.models import UserSettings
 from reviews.models import Review
 
@@ -86,6 +87,30 @@ def test_take_the_screenshots(browser, newsroom):  # noqa: F811
     page.goto(f"{site}/admin/reviews/review/{feature.pk}/change/")
     page.locator(".prose-editor .ProseMirror[contenteditable]").wait_for()
     page.screenshot(path=IMAGES / "piece-form.png")
+
+    # Maya's review, in review without its film, standfirst or rating.
+    kabul = Review.objects.get(headline__startswith="Kabul")
+    page.goto(f"{site}/admin/reviews/review/{kabul.pk}/change/")
+    page.locator(".card-preview img").wait_for()
+    page.locator(".publish-box").screenshot(path=IMAGES / "checks.png")
+
+    users = get_user_model().objects
+    ana, maya = users.get(username="ana"), users.get(username="maya")
+    thread = comments.start_thread(
+        kabul, ana, "Could the headline name the city first?", place="headline"
+    )
+    comments.answer(thread, maya, "Yes: “Kabul, city in the wind” leads it now.")
+    opening = comments.opening_words(comments.paragraphs(kabul.body)[0])
+    comments.start_thread(
+        kabul,
+        ana,
+        "Say which siege, and when: readers abroad will not know.",
+        place="body",
+        paragraph=1,
+        quoted=opening,
+    )
+    page.goto(f"{site}/admin/reviews/review/{kabul.pk}/change/#comments")
+    page.locator("#comments").screenshot(path=IMAGES / "comments.png")
 
     page.goto(f"{site}/admin/reviews/frontpageplace/")
     preview = page.frame_locator(".front-page-preview iframe")

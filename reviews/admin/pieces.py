@@ -77,6 +77,7 @@ class ReviewAdmin(PieceWorkflow, PieceHistory, CompareVersionAdmin):
                     "schedule_for",
                     "preview_link",
                     "last_saved",
+                    "length",
                     "lock_token",
                 ],
                 "classes": ["publish-box"],
@@ -84,7 +85,7 @@ class ReviewAdmin(PieceWorkflow, PieceHistory, CompareVersionAdmin):
         ),
         (
             None,
-            {"fields": ["kind", "headline", "slug", "standfirst", "body", "length"]},
+            {"fields": ["kind", "headline", "slug", "standfirst", "body"]},
         ),
         (
             "Verdict",

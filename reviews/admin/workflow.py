@@ -3,7 +3,9 @@ list's bulk actions and revoking preview links. The model decides what is
 allowed (reviews/models/workflow.py); this only asks it and says what it did."""
 
 import logging
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +13,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from reviews.models import Review
 from reviews.models.workflow import is_editor, local_time
@@ -18,6 +21,29 @@ from reviews.models.workflow import is_editor, local_time
 logger = logging.getLogger("reviews.workflow")
 
 WORKFLOW_BUTTONS = ("_submit", "_publish", "_schedule", "_withdraw")
+
+
+def checks_panel(piece):
+    """The piece form's "Before publishing" panel: each check with the label of
+    the field it concerns, and what search results and shared links show."""
+    labelled = [
+        (capfirst(piece._meta.get_field(check.field).verbose_name), check)
+        if check.field
+        else ("", check)
+        for check in piece.publishing_checks()
+    ]
+    address = f"{settings.SITE_URL}{piece.get_absolute_url()}"
+    return {
+        "errors": [item for item in labelled if item[1].is_error],
+        "warnings": [item for item in labelled if not item[1].is_error],
+        "address": address,
+        "host": urlsplit(address).netloc,
+        "page_title": piece.page_title,
+        "card_title": piece.seo_title or piece.headline,
+        "description": piece.summary,
+        "image": piece.share_image,
+        "is_public": piece.is_public,
+    }
 
 
 def obj_state(piece):
@@ -35,6 +61,13 @@ class PieceWorkflow:
         editor = is_editor(request.user)
         editable = piece is None or piece.can_edit(request.user)
         status = piece.status if piece else Review.Status.DRAFT
+        # Not on a version being restored or recovered: only on the piece itself.
+        if piece is not None and not (context.get("revert") or context.get("recover")):
+            # A refused save leaves the form's values on `piece`: check the saved one.
+            saved = (
+                Review.objects.get(pk=piece.pk) if request.method == "POST" else piece
+            )
+            context["checks"] = checks_panel(saved)
         context.update(
             can_submit=editable and status in ("draft", "withdrawn"),
             can_publish=editor and not (piece and piece.is_public),

@@ -4,6 +4,7 @@ share image."""
 
 import math
 
+from django.conf import settings
 from django.utils.functional import cached_property
 
 from images.cards import card
@@ -20,6 +21,12 @@ WORDS_PER_MINUTE = 230
 class PresentationMixin:
     def get_absolute_url(self):
         return slug_url("reviews:detail", self.slug)
+
+    @property
+    def page_title(self):
+        """Its title in a browser's tab and in search results."""
+        of_film = " — review" if self.film_id and self.kind == self.Kind.REVIEW else ""
+        return f"{self.seo_title or self.headline}{of_film} · {settings.SITE_NAME}"
 
     def pages_showing(self):
         """Tags of the pages that show this piece besides its own (web.pages)."""

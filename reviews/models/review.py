@@ -15,10 +15,11 @@ from people.models import Organisation, Person, ValidatedModel
 from people.naming import unique_slug
 from reviews.figures import own_words_only
 from reviews.models.addresses import ADDRESS_TAKEN, SlugRedirect
+from reviews.models.checks import ChecksMixin, unready_images
 from reviews.models.presentation import PresentationMixin
 from reviews.models.queries import ReviewQuerySet
 from reviews.models.topic import Topic
-from reviews.models.workflow import Status, WorkflowMixin, unready_images
+from reviews.models.workflow import Status, WorkflowMixin
 from reviews.name_index import update_mentions
 from reviews.sanitising import EDITOR_EXTENSIONS, sanitise
 
@@ -34,7 +35,7 @@ def rating_label(rating):
 @reversion.register(
     follow=["bylines", "corrections"], exclude=["body_html", "stored_furniture"]
 )
-class Review(WorkflowMixin, PresentationMixin, ValidatedModel):
+class Review(WorkflowMixin, ChecksMixin, PresentationMixin, ValidatedModel):
     Status = Status
 
     class Kind(models.TextChoices):

@@ -7,39 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
-from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from audit.models import Event, record
-from reviews.figures import placed_images
-from reviews.sanitising import images_to_add
 
 PUBLISH_PERMISSION = "reviews.publish_review"
 # Publication state: set by the workflow below, never by restoring a version.
 WORKFLOW_FIELDS = ("status", "publish_at", "first_published_at")
-
-
-def unready_images(body):
-    """Why the images of a sanitised body keep it from readers, or "": notes of
-    images still to add, or library images without their credit or licence."""
-    count = images_to_add(body)
-    if count:
-        return (
-            f"The body still has {count} “image to add” note{pluralize(count)}: "
-            "place each picture (the hero image can take one) and delete its note "
-            "before the piece is published."
-        )
-    uncleared = [
-        image.alt for image in placed_images(body).values() if not image.is_cleared
-    ]
-    if uncleared:
-        named = ", ".join(f"“{alt}”" for alt in uncleared)
-        return (
-            f"Give {named} {'its' if len(uncleared) == 1 else 'their'} credit and "
-            "licence in the image library before the piece is published."
-        )
-    return ""
 
 
 class Status(models.TextChoices):
@@ -104,12 +79,8 @@ class WorkflowMixin:
             raise ValidationError("Only editors can publish or schedule pieces.")
         if self.is_public:
             raise ValidationError("This piece is already published.")
-        if self.kind == self.Kind.REVIEW and self.film_id is None:
-            raise ValidationError("Choose the film under review before publishing.")
-        if not self.body:
-            raise ValidationError("A piece needs a body before it is published.")
-        if unready := unready_images(self.body):
-            raise ValidationError(unready)
+        if errors := self.publishing_errors():
+            raise ValidationError([error.message for error in errors])
         now = timezone.now()
         at = at or now
         self.status = Status.PUBLISHED

@@ -123,7 +123,12 @@ def fill(client, editor, writer):
     seed = Review.objects.get(slug=SEED_REVIEW.split("/")[2])
     response = client.post(
         change_url(seed),
-        piece_form(seed, hero_image=image_upload(size=(1800, 1000)), hero_alt="Rescue"),
+        piece_form(
+            seed,
+            hero_image=image_upload(size=(1800, 1000)),
+            hero_alt="Rescue",
+            hero_credit="Larm Film",
+        ),
     )
     assert response.status_code == 302
     client.logout()

@@ -21,6 +21,7 @@ from django_tasks_db.models import DBTaskResult
 from reversion.models import Version
 
 from audit.models import Event, record
+from desk.models import Comment
 from desk.notifications import notify
 from films.models import Award, Credit, Film, Genre, Nomination
 from images.models import LibraryImage
@@ -120,6 +121,10 @@ MODEL_PAGES = {
     "presence": (None, "change"),
     "autosave": (None, "change"),
     "autosave_discard": (None, "change"),
+    # Under the piece form: a new comment, an answer and resolving a thread.
+    "comment": (None, "change"),
+    "comment_answer": (None, "change"),
+    "comment_resolve": (None, "change"),
     "password_change": ("superuser", "superuser"),
     # The body editor's window for choosing a library image: GET only.
     "pick": ("list", None),
@@ -303,7 +308,10 @@ def world(accounts, settings):
     }
     missing = set(admin.site._registry) - set(objects)
     assert not missing, f"Add an object for {missing} to the world fixture."
-    return {"objects": objects, "deleted": deleted}
+    thread = Comment.objects.create(
+        piece=draft, author=editor, author_name="Editor", text="Shorter?"
+    )
+    return {"objects": objects, "deleted": deleted, "thread": thread}
 
 
 def url_for(name, model, world):
@@ -319,6 +327,8 @@ def url_for(name, model, world):
     if page == "revision":
         version = Version.objects.get_for_object(obj).first()
         return reverse(f"admin:{name}", args=[obj.pk, version.pk]), {}
+    if page in ("comment_answer", "comment_resolve"):
+        return reverse(f"admin:{name}", args=[obj.pk, world["thread"].pk]), {}
     if page == "compare":
         newer, older = Version.objects.get_for_object(obj)[:2]
         query = {"version_id1": older.pk, "version_id2": newer.pk}

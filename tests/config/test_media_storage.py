@@ -32,7 +32,10 @@ def fetch(url):
 def published_with_hero(client, image):
     piece = make_review()
     response = client.post(
-        change_url(piece), piece_form(piece, hero_image=image, hero_alt="Rescuers")
+        change_url(piece),
+        piece_form(
+            piece, hero_image=image, hero_alt="Rescuers", hero_credit="Larm Film"
+        ),
     )
     assert response.status_code == 302
     piece.refresh_from_db()
@@ -206,7 +209,12 @@ def test_an_upload_while_the_object_store_is_down_is_a_503(editor_client, settin
 
     response = editor_client.post(
         change_url(piece),
-        piece_form(piece, hero_image=image_upload(), hero_alt="Rescuers"),
+        piece_form(
+            piece,
+            hero_image=image_upload(),
+            hero_alt="Rescuers",
+            hero_credit="Larm Film",
+        ),
     )
 
     assert response.status_code == 503

@@ -93,7 +93,10 @@ def test_the_worker_makes_the_renditions_of_an_upload(
     response = client.post(
         change_url(piece),
         piece_form(
-            piece, hero_image=image_upload(size=(1800, 1000)), hero_alt="Rescuers"
+            piece,
+            hero_image=image_upload(size=(1800, 1000)),
+            hero_alt="Rescuers",
+            hero_credit="Larm Film",
         ),
     )
 
@@ -172,7 +175,10 @@ def upload_hero(client, piece):
     client.post(
         change_url(piece),
         piece_form(
-            piece, hero_image=image_upload(size=(1800, 1000)), hero_alt="Rescue"
+            piece,
+            hero_image=image_upload(size=(1800, 1000)),
+            hero_alt="Rescue",
+            hero_credit="Larm Film",
         ),
     )
     piece.refresh_from_db()

@@ -127,6 +127,7 @@ def test_what_server_a_publishes_server_b_serves_and_the_other_way(
         "_publish",
         files={"hero_image": image_upload("rescue.jpg", size=(1800, 1000))},
         hero_alt="Rescuers at work",
+        hero_credit="Larm Film",
     )
     assert status == 302
     piece.refresh_from_db()

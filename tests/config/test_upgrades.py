@@ -66,7 +66,7 @@ def one_back():
     for app in APPS:
         (head,) = loader.graph.leaf_nodes(app)
         node = loader.graph.node_map[head]
-        earlier = [parent for parent in node.parents if parent[0] == app]
+        earlier = [parent.key for parent in node.parents if parent.key[0] == app]
         adds = any(
             isinstance(operation, AddField)
             for operation in loader.disk_migrations[head].operations

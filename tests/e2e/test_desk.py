@@ -6,6 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
+from desk import comments
+from reviews.models import Review
 from tests.e2e.test_accessibility import WCAG_AA
 from tests.factories import make_public_review, make_review
 
@@ -56,5 +58,34 @@ def test_the_desk_has_no_wcag_aa_violations(page, editor_desk):
 
     results = Axe().run(page, options=WCAG_AA)
 
+    assert results.violations_count == 0, results.generate_report()
+    assert page.csp_violations == []
+
+
+def test_the_front_pages_preview_shows_the_home_page_in_its_frame(page, editor_desk):
+    log_in(page, editor_desk)
+
+    page.goto(editor_desk + "/admin/reviews/frontpageplace/")
+
+    preview = page.frame_locator(".front-page-preview iframe")
+    preview.get_by_role("link", name="Out yesterday").first.wait_for()
+    assert page.csp_violations == []
+
+
+def test_the_piece_form_with_its_checks_and_comments_has_no_wcag_aa_violations(
+    page, editor_desk
+):
+    piece = Review.objects.get(headline="Waiting in drafts")
+    thread = comments.start_thread(
+        piece, piece.created_by, "Shorter, perhaps?", place="headline"
+    )
+    comments.answer(thread, piece.created_by, "Shorter it is.")
+    log_in(page, editor_desk)
+
+    page.goto(f"{editor_desk}/admin/reviews/review/{piece.pk}/change/")
+
+    assert page.locator(".publish-checks-warnings li").count() == 2
+    assert page.locator("#comments .comment").count() == 2
+    results = Axe().run(page, options=WCAG_AA)
     assert results.violations_count == 0, results.generate_report()
     assert page.csp_violations == []

@@ -49,7 +49,9 @@ def stored_files(folder="heroes"):
 
 def uploaded_hero(client, image):
     piece = make_review()
-    response = upload_hero(client, piece, image, hero_alt="Rescuers at work")
+    response = upload_hero(
+        client, piece, image, hero_alt="Rescuers at work", hero_credit="Larm Film"
+    )
     assert response.status_code == 302
     piece.refresh_from_db()
     return piece
@@ -139,7 +141,11 @@ def test_a_decompression_bomb_is_refused(editor_client, settings):
 def test_the_piece_page_serves_responsive_renditions(client, editor_client):
     piece = make_review()
     upload_hero(
-        editor_client, piece, image_upload(size=(1800, 1000)), hero_alt="Rescuers"
+        editor_client,
+        piece,
+        image_upload(size=(1800, 1000)),
+        hero_alt="Rescuers",
+        hero_credit="Larm Film",
     )
     piece.refresh_from_db()
     piece.publish(by=User.objects.get(username="editor"))
