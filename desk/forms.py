@@ -26,7 +26,8 @@ class DeskAuthenticationForm(AdminAuthenticationForm):
 class UserSettingsForm(forms.ModelForm):
     class Meta:
         model = UserSettings
-        fields = ["time_zone"]
+        fields = ["time_zone", "live_preview"]
+        labels = {"live_preview": "Show the live preview beside the piece form"}
 
 
 class ContributorForm(UserCreationForm):

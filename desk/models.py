@@ -29,12 +29,18 @@ class UserSettings(models.Model):
         default=default_time_zone,
         help_text="Times on the desk and in the piece forms are shown in this zone.",
     )
+    # The piece form's live preview, shown beside it (desk/live_preview.py).
+    live_preview = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "user settings"
 
     def __str__(self):
         return f"Settings of {self.user}"
+
+    @classmethod
+    def wants_live_preview(cls, user):
+        return cls.objects.filter(user=user, live_preview=True).exists()
 
     @classmethod
     def time_zone_of(cls, user):

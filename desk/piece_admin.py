@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 
 from desk import autosave, presence
+from desk.live_preview import LivePreview
 from desk.models import BEAT
 from desk.piece_comments import PieceComments
 from reviews.admin.pieces import ReviewAdmin
@@ -19,9 +20,9 @@ from reviews.admin.pieces import ReviewAdmin
 AUTOSAVE_EVERY = 60  # seconds
 
 
-class PieceAdmin(PieceComments, ReviewAdmin):
+class PieceAdmin(LivePreview, PieceComments, ReviewAdmin):
     class Media:
-        js = ["js/piece-live.js"]
+        js = ["js/piece-live.js", "js/live-preview.js"]
 
     def get_urls(self):
         own = [
@@ -41,7 +42,12 @@ class PieceAdmin(PieceComments, ReviewAdmin):
                 name="reviews_review_autosave_discard",
             ),
         ]
-        return [*own, *self.comment_urls(), *super().get_urls()]
+        return [
+            *own,
+            *self.comment_urls(),
+            *self.live_preview_urls(),
+            *super().get_urls(),
+        ]
 
     def _editable_piece(self, request, object_id):
         """The piece behind a POST from its form, if this person may edit it."""
@@ -109,6 +115,7 @@ class PieceAdmin(PieceComments, ReviewAdmin):
                 beat_seconds=int(BEAT.total_seconds()),
                 autosave_seconds=AUTOSAVE_EVERY,
                 **self.comments_context(request, piece, context),
+                **self.live_preview_context(request, piece, context),
             )
         return super().render_change_form(request, context, add, change, **kwargs)
 

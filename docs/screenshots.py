@@ -115,6 +115,12 @@ def test_take_the_screenshots(browser, newsroom):  # noqa: F811
     page.reload()
     page.locator("#comments").screenshot(path=IMAGES / "comments.png")
 
+    page.goto(f"{site}/admin/reviews/review/{feature.pk}/change/")
+    page.get_by_role("button", name="Live preview").click()
+    page.frame_locator("#live-preview iframe").locator("h1").wait_for()
+    page.screenshot(path=IMAGES / "live-preview.png")
+    page.get_by_role("button", name="Live preview").click()  # off again
+
     page.goto(f"{site}/admin/reviews/frontpageplace/")
     preview = page.frame_locator(".front-page-preview iframe")
     preview.locator(".card-lead img").wait_for()

@@ -74,6 +74,11 @@ def preview(request, token):
     piece = review_from_token(token, _piece_queryset().visible_to(request.user))
     if piece is None:
         raise Http404("This preview link is invalid, has expired or was revoked.")
+    return preview_of(request, piece)
+
+
+def preview_of(request, piece):
+    """`piece`, saved or not, as readers will see it, for the desk's eyes only."""
     response = _render_piece(request, piece, preview=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     patch_cache_control(response, private=True, no_store=True)

@@ -125,6 +125,9 @@ MODEL_PAGES = {
     "comment": (None, "change"),
     "comment_answer": (None, "change"),
     "comment_resolve": (None, "change"),
+    # Beside the piece form: its live preview, and turning it on or off.
+    "live_preview": ("change", "change"),
+    "live_preview_setting": (None, "list"),
     "password_change": ("superuser", "superuser"),
     # The body editor's window for choosing a library image: GET only.
     "pick": ("list", None),
@@ -320,7 +323,8 @@ def url_for(name, model, world):
         return reverse(f"admin:{name}"), {}
     page = model_page(name)[1]
     obj = world["objects"][model]
-    if page in ("changelist", "add", "recoverlist", "import", "preview", "pick"):
+    lists = ("changelist", "add", "recoverlist", "import", "preview", "pick")
+    if page in (*lists, "live_preview_setting"):
         return reverse(f"admin:{name}"), {}
     if page == "recover":
         return reverse(f"admin:{name}", args=[world["deleted"][model].pk]), {}
