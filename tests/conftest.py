@@ -247,6 +247,12 @@ def _groups_as_migrated(request):
     }
     request.getfixturevalue("transactional_db" if transactional else "db")
 
+    groups_as_migrated()
+
+
+def groups_as_migrated():
+    """Make Writers and Editors with their permissions, as the migrations
+    made them, unless they are there."""
     from django.contrib.auth.models import Group
     from django.db import connection
     from django.db.migrations.loader import MigrationLoader

@@ -3,18 +3,18 @@ contributor added in one form, a piece written with her byline, submitted,
 queued and scheduled in the editor's time zone; two editors on one piece; and
 autosave."""
 
-import importlib
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from desk.models import KeptText
 from reviews.models import Review
+from tests.conftest import groups_as_migrated
 from tests.e2e.test_accessibility import WCAG_AA
 from tests.factories import make_person, make_public_review, make_review
 
@@ -24,22 +24,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "a-long-browser-password"
 NEW_YORK = ZoneInfo("America/New_York")
 BODY = "<p>The rescuers dig through the rubble again.</p>"
-groups = importlib.import_module("reviews.migrations.0002_writer_and_editor_groups")
 
 
 def the_groups():
-    """Writers and Editors as the migration makes them (a flush between browser
+    """Writers and Editors as the migrations make them (a flush between browser
     tests empties them)."""
-    writers, _ = Group.objects.get_or_create(name="Writers")
-    writers.permissions.set(
-        Permission.objects.get(content_type__app_label=app, codename=codename)
-        for app, codename in groups.WRITER_PERMISSIONS
-    )
-    editors, _ = Group.objects.get_or_create(name="Editors")
-    editors.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=groups.EDITOR_APPS)
-    )
-    return writers, editors
+    groups_as_migrated()
+    return Group.objects.get(name="Writers"), Group.objects.get(name="Editors")
 
 
 def member(django_user_model, username, group, name):
