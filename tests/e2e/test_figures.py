@@ -34,19 +34,18 @@ def desk(live_server, django_user_model, settings, tmp_path):
     return live_server.url, piece
 
 
-def test_a_writer_places_a_library_image_and_readers_see_it_credited(page, desk):
-    site, piece = desk
-    log_in(page, site)
-    page.goto(f"{site}/admin/reviews/review/{piece.pk}/change/")
+def place_library_image(page, search, caption):
+    """At the end of the body, through the figure button's "Browse..." window:
+    the one library image `search` finds, captioned. Returns the alt text the
+    dialog took from the library."""
     page.locator(".prose-editor .ProseMirror[contenteditable]").click()
     page.keyboard.press("End")
-
     page.locator(".prose-menubar [title='figure']").click()
     dialog = page.locator("dialog[open]")
     with page.expect_popup() as opened:
         dialog.get_by_role("button", name="Browse...").click()
     library = opened.value
-    library.get_by_label("Search the library").fill("rooftop")
+    library.get_by_label("Search the library").fill(search)
     library.get_by_role("button", name="Search").click()
     assert library.locator(".library-pick li").count() == 1
     use = library.get_by_role("button", name="Use this image")
@@ -55,11 +54,19 @@ def test_a_writer_places_a_library_image_and_readers_see_it_credited(page, desk)
     # the closing, so the page clicks, once this call has returned.
     with library.expect_event("close"):
         use.evaluate("button => setTimeout(() => button.click())")
-    assert dialog.locator("input[name=altText]").input_value() == (
-        "Khaled Omar Harrah on a rooftop in Aleppo"
-    )
-    dialog.locator("input[name=caption]").fill("Waiting for the planes.")
+    alt = dialog.locator("input[name=altText]").input_value()
+    dialog.locator("input[name=caption]").fill(caption)
     dialog.get_by_role("button", name="Insert").click()
+    return alt
+
+
+def test_a_writer_places_a_library_image_and_readers_see_it_credited(page, desk):
+    site, piece = desk
+    log_in(page, site)
+    page.goto(f"{site}/admin/reviews/review/{piece.pk}/change/")
+    placed_alt = place_library_image(page, "rooftop", "Waiting for the planes.")
+
+    assert placed_alt == "Khaled Omar Harrah on a rooftop in Aleppo"
     page.get_by_role("button", name="Publish now").click()
 
     piece.refresh_from_db()

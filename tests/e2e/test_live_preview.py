@@ -6,26 +6,13 @@ import pytest
 from playwright.sync_api import expect
 
 from reviews.models import Review
-from tests.e2e.test_desk import PASSWORD, log_in
-from tests.factories import make_review
+from tests.e2e.test_desk import log_in
+from tests.e2e.test_figures import desk  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def desk(live_server, django_user_model):
-    editor = django_user_model.objects.create_superuser("ana-editor", password=PASSWORD)
-    piece = make_review(
-        "Rescue under siege",
-        kind=Review.Kind.FEATURE,
-        film=None,
-        body="<p>Khaled waits on the roof.</p>",
-        created_by=editor,
-    )
-    return live_server.url, piece
-
-
-def test_the_preview_follows_the_writer_and_saves_nothing(page, desk):
+def test_the_preview_follows_the_writer_and_saves_nothing(page, desk):  # noqa: F811
     site, piece = desk
     log_in(page, site)
     page.set_viewport_size({"width": 1600, "height": 1000})

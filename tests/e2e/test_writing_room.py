@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from images.models import LibraryImage
 from reviews.models import Review
+from tests.e2e.test_figures import place_library_image
 from tests.e2e.test_newsroom import (  # noqa: F401 (a fixture)
     body_editor,
     member,
@@ -32,25 +33,6 @@ def newsroom(live_server, django_user_model, settings, tmp_path):
     # Credited, but with no licence yet.
     image = LibraryImage.objects.create(file=image_upload(), alt=ALT, credit=CREDIT)
     return live_server.url, image
-
-
-def place_library_image(page, search, caption):
-    """The body editor's figure button, its "Browse..." window, and Insert."""
-    body_editor(page).click()
-    page.keyboard.press("End")
-    page.locator(".prose-menubar [title='figure']").click()
-    dialog = page.locator("dialog[open]")
-    with page.expect_popup() as opened:
-        dialog.get_by_role("button", name="Browse...").click()
-    library = opened.value
-    library.get_by_label("Search the library").fill(search)
-    library.get_by_role("button", name="Search").click()
-    use = library.get_by_role("button", name="Use this image")
-    use.wait_for()
-    with library.expect_event("close"):
-        use.evaluate("button => setTimeout(() => button.click())")
-    dialog.locator("input[name=caption]").fill(caption)
-    dialog.get_by_role("button", name="Insert").click()
 
 
 def test_a_piece_from_the_first_word_to_its_readers(
