@@ -1,4 +1,5 @@
-"""The piece form on the desk: who else is editing, autosave and comments.
+"""The piece form on the desk: who else is editing, autosave, comments and
+the live preview.
 
 The desk sits above `reviews`, so it extends the pieces' admin here rather than
 `reviews/admin/` reaching up into the desk.

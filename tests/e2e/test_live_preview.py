@@ -3,9 +3,11 @@ piece as the writer types, at a phone's width or a desktop's, stays on for her
 next visit, and saves nothing."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from reviews.models import Review
+from tests.e2e.test_accessibility import WCAG_AA
 from tests.e2e.test_desk import log_in
 from tests.e2e.test_figures import desk  # noqa: F401 (a fixture)
 
@@ -42,6 +44,9 @@ def test_the_preview_follows_the_writer_and_saves_nothing(page, desk):  # noqa: 
         preview.get_by_role("link", name="Reviews", exact=True).click()
     assert opened.value.url == f"{site}/reviews/"
     expect(preview.locator("h1")).to_have_text("Rescue under siege in Aleppo")
+
+    results = Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, results.generate_report()
 
     stored = Review.objects.get()
     assert stored.headline == "Rescue under siege"
