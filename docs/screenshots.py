@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from desk import comments
 from desk.models import UserSettings
+from images.models import LibraryImage
 from reviews.models import Review
 
 # The suite's fixtures: the browser, and settings the suite's pages rely on.
@@ -25,6 +26,7 @@ from tests.conftest import _quick_passwords, _uncollected_static_files  # noqa: 
 from tests.e2e.conftest import browser  # noqa: F401
 from tests.e2e.test_newsroom import PASSWORD, member, the_groups
 from tests.factories import make_public_review, make_review
+from tests.images import image_upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -120,6 +122,17 @@ def test_take_the_screenshots(browser, newsroom):  # noqa: F811
     page.frame_locator("#live-preview iframe").locator("h1").wait_for()
     page.screenshot(path=IMAGES / "live-preview.png")
     page.get_by_role("button", name="Live preview").click()  # off again
+
+    # Drawn stills stand in for photographs: the demo has none it may show.
+    for alt, credit, licence in (
+        ("Rescuers carry a man from the rubble", "Larm Film", "Press kit, for reviews"),
+        ("A street of Aleppo after the bombing", "Aleppo Media Center", ""),
+    ):
+        LibraryImage.objects.create(
+            file=image_upload(grain=True), alt=alt, credit=credit, licence=licence
+        )
+    page.goto(f"{site}/admin/images/libraryimage/")
+    page.screenshot(path=IMAGES / "library.png")
 
     page.goto(f"{site}/admin/reviews/frontpageplace/")
     preview = page.frame_locator(".front-page-preview iframe")
