@@ -11,6 +11,7 @@ from django.utils.csp import CSP
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from desk.models import UserSettings
+from reviews.admin.history import is_restoring
 from reviews.figures import own_words_only
 from reviews.models import Review
 from reviews.rendering import linked_body
@@ -100,6 +101,6 @@ class LivePreview:
         return JsonResponse({"shown": shown})
 
     def live_preview_context(self, request, piece, context):
-        if context.get("revert") or context.get("recover"):
+        if is_restoring(context):
             return {}
         return {"live_preview": UserSettings.wants_live_preview(request.user)}

@@ -9,6 +9,7 @@ from django.urls import path, reverse
 
 from desk import comments
 from desk.models import Comment
+from reviews.admin.history import is_restoring
 
 
 class PieceComments:
@@ -36,8 +37,7 @@ class PieceComments:
         ]
 
     def comments_context(self, request, piece, context):
-        restoring = context.get("revert") or context.get("recover")
-        if restoring or not comments.may_comment(piece, request.user):
+        if is_restoring(context) or not comments.may_comment(piece, request.user):
             return {}
         threads = Comment.objects.threads_on(piece)
         return {

@@ -27,6 +27,12 @@ def without_lock_token(message):
     return parts if isinstance(message, list) else message
 
 
+def is_restoring(context):
+    """Whether a change form's context is of a version being restored or a
+    deleted piece being recovered, rather than of the piece itself."""
+    return bool(context.get("revert") or context.get("recover"))
+
+
 class PieceHistory:
     """For a `CompareVersionAdmin` of pieces: restoring is for editors
     (`has_restore_permission`), and every restore, recovery and deletion is

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 
+from reviews.admin.history import is_restoring
 from reviews.models import Review
 from reviews.models.workflow import is_editor, local_time
 
@@ -61,8 +62,7 @@ class PieceWorkflow:
         editor = is_editor(request.user)
         editable = piece is None or piece.can_edit(request.user)
         status = piece.status if piece else Review.Status.DRAFT
-        # Not on a version being restored or recovered: only on the piece itself.
-        if piece is not None and not (context.get("revert") or context.get("recover")):
+        if piece is not None and not is_restoring(context):
             # A refused save leaves the form's values on `piece`: check the saved one.
             saved = (
                 Review.objects.get(pk=piece.pk) if request.method == "POST" else piece

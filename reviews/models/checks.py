@@ -54,11 +54,11 @@ class ChecksMixin:
     def publishing_checks(self):
         """Every check this piece fails, errors first."""
         body = sanitise(self.body)
-        checks = [*self._errors(body), *self._warnings(body)]
-        return sorted(checks, key=lambda check: not check.is_error)
+        return [*self._errors(body), *self._warnings(body)]
 
     def publishing_errors(self):
-        return [check for check in self.publishing_checks() if check.is_error]
+        """The checks that refuse publishing: without the warnings' lookups."""
+        return list(self._errors(sanitise(self.body)))
 
     def _errors(self, body):
         if self.kind == self.Kind.REVIEW and self.film_id is None:
